@@ -30,6 +30,7 @@ def data_dir() -> Path:
     --------
     >>> data_dir().name
     'data'
+
     """
     path = Path(os.environ.get("IFNALPHA_DATA", REPO_ROOT / "data"))
     if not path.is_dir():

@@ -1,0 +1,319 @@
+"""Sphinx extension: the reviews' numbered citations, rendered and resolved in the book.
+
+Roles
+-----
+``{ra}`21–23``` and ``{rb}`171``` cite reference numbers of review A (1-59) and review B
+(1-268). They render compactly, e.g. "[A21–A23]" or "[B171]", and every number links to its
+entry on the page that holds the ``citation-registry`` directive. A number outside the
+review's reference list, or a malformed citation, is a build warning (an error under ``-W``).
+
+Directive
+---------
+``citation-registry`` (one argument, ``A`` or ``B``) renders the registry of one review: an
+anchored entry per number with what is known about it (from ``data/citations/``), the DOI as a
+link when verified, and links back to every page of the book that cites it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.addnodes import pending_xref
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ifnalpha import citations
+
+logger = logging.getLogger(__name__)
+
+_ENV_CITES = "ifnalpha_citing_pages"
+_ENV_REGISTRY = "ifnalpha_registry_docs"
+
+
+def target_id(review: str, number: int) -> str:
+    """Return the anchor id of one registry entry, e.g. ``ref-a-14``.
+
+    Examples
+    --------
+    >>> target_id("B", 171)
+    'ref-b-171'
+
+    """
+    return f"ref-{citations.check_review(review).lower()}-{number}"
+
+
+def label(review: str, number: int) -> str:
+    """Return the compact label of one reference, e.g. ``A14``.
+
+    Examples
+    --------
+    >>> label("a", 14)
+    'A14'
+
+    """
+    return f"{citations.check_review(review)}{number}"
+
+
+def _runs(numbers: tuple[int, ...]) -> list[tuple[int, int]]:
+    """Group sorted numbers into runs of consecutive integers."""
+    runs: list[tuple[int, int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
+
+
+class review_citation(nodes.inline):  # noqa: N801 (docutils node naming)
+    """Inline node holding one rendered citation of a review."""
+
+
+class citing_pages(nodes.inline):  # noqa: N801
+    """Placeholder replaced, once all pages are read, by links to the pages citing a number."""
+
+
+def _xref(review: str, number: int) -> pending_xref:
+    ref = pending_xref(
+        "",
+        refdomain="std",
+        reftype="ref",
+        reftarget=target_id(review, number),
+        refexplicit=True,
+        refwarn=True,
+    )
+    ref += nodes.inline(label(review, number), label(review, number))
+    return ref
+
+
+def _make_role(review: str):
+    def role(name, rawtext, text, lineno, inliner, options=None, content=None):
+        env = inliner.document.settings.env
+        try:
+            numbers = citations.check_numbers(review, citations.parse(text))
+        except ValueError as exc:
+            msg = inliner.reporter.warning(
+                f"bad citation of review {review} {rawtext!r}: {exc}", line=lineno
+            )
+            return [inliner.problematic(rawtext, rawtext, msg)], [msg]
+        store = getattr(env, _ENV_CITES, None)
+        if store is None:
+            store = {}
+            setattr(env, _ENV_CITES, store)
+        node = review_citation(rawtext, classes=["review-cite", f"review-{review.lower()}"])
+        node += nodes.Text("[")
+        for index, (first, last) in enumerate(_runs(numbers)):
+            if index:
+                node += nodes.Text(", ")
+            node += _xref(review, first)
+            if last > first:
+                node += nodes.Text("–" if last > first + 1 else ", ")
+                node += _xref(review, last)
+        node += nodes.Text("]")
+        for number in numbers:
+            store.setdefault((review, number), set()).add(env.docname)
+        return [node], []
+
+    return role
+
+
+class CitationRegistryDirective(SphinxDirective):
+    """Render the citation registry of one review with an anchor per reference number."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec = {"class": directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        """Build the entries of the registry for the review named in the argument."""
+        try:
+            review = citations.check_review(self.arguments[0])
+            registry = citations.load_registry()
+        except (ValueError, FileNotFoundError) as exc:
+            raise self.error(f"citation-registry: {exc}") from exc
+        docs = getattr(self.env, _ENV_REGISTRY, None)
+        if docs is None:
+            docs = {}
+            setattr(self.env, _ENV_REGISTRY, docs)
+        docs[review] = self.env.docname
+        rows = registry[registry["review"] == review].sort_values("number")
+        expected = set(range(1, citations.REFERENCE_COUNTS[review] + 1))
+        missing = expected - set(int(n) for n in rows["number"])
+        if missing:
+            raise self.error(f"registry of review {review} lacks numbers {sorted(missing)}")
+        container = nodes.container(classes=["citation-registry"])
+        for row in rows.to_dict("records"):
+            container += self._entry(review, int(row["number"]), row)
+        return [container]
+
+    def _entry(self, review: str, number: int, row: dict[str, Any]) -> nodes.Node:
+        ident = target_id(review, number)
+        para = nodes.paragraph(classes=["registry-entry"])
+        target = nodes.target("", "", ids=[ident], names=[ident])
+        self.state.document.note_explicit_target(target)
+        para += target
+        para += nodes.strong(f"[{label(review, number)}] ", f"[{label(review, number)}] ")
+        para += nodes.Text(describe(row))
+        doi = _text(row.get("doi"))
+        if doi:
+            para += nodes.Text(" DOI: ")
+            url = f"https://doi.org/{doi}"
+            para += nodes.reference(doi, doi, refuri=url)
+            para += nodes.Text(".")
+        cited_for = _text(row.get("cited_for"))
+        if cited_for:
+            para += nodes.Text(f" Cited in the review for: {cited_for}.")
+        para += nodes.Text(" Cited in this book on: ")
+        para += citing_pages("", review=review, number=number, refdoc=self.env.docname)
+        return para
+
+
+def _text(value: Any) -> str:
+    """Return a clean string for a registry cell (empty for NaN or None)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value != value:
+        return ""
+    return str(value).strip()
+
+
+def describe(row: dict[str, Any]) -> str:
+    """Describe what is known of one reference in a sentence.
+
+    Parameters
+    ----------
+    row : dict
+        One registry row (``first_author``, ``year``, ``title``, ``number_basis`` ...).
+
+    Returns
+    -------
+    str
+        For example ``"Kirkwood et al. (1996), as named in the review's text."`` or
+        ``"No bibliographic record is known yet."``.
+
+    Examples
+    --------
+    >>> describe({"first_author": "Lim", "year": 2018, "title": "", "number_basis": ""})
+    'Lim et al. (2018), as named in the review text.'
+
+    """
+    author = _text(row.get("first_author"))
+    year = _text(row.get("year"))
+    if year.endswith(".0"):
+        year = year[:-2]
+    title = _text(row.get("title"))
+    journal = _text(row.get("journal"))
+    basis = _text(row.get("number_basis"))
+    parts: list[str] = []
+    if title:
+        authors = _text(row.get("authors")) or (f"{author} et al." if author else "")
+        head = f"{authors} " if authors else ""
+        parts.append(f"{head}{title}.")
+        if journal or year:
+            parts.append(" ".join(x for x in (f"{journal}" if journal else "", year) if x) + ".")
+        if basis.lower().startswith("probable"):
+            parts.append(f"Probable match ({basis}).")
+        elif basis:
+            parts.append(f"Tied by: {basis}.")
+    elif author:
+        when = f" ({year})" if year else ""
+        parts.append(f"{author} et al.{when}, as named in the review text.")
+    else:
+        parts.append("No bibliographic record is known yet.")
+    return " ".join(parts)
+
+
+class ResolveCitingPages(SphinxPostTransform):
+    """Replace each ``citing_pages`` placeholder by links to the pages that cite the number.
+
+    Runs before Sphinx resolves cross-references (priority 5 < 10), once every page has been
+    read, so the links it creates are resolved like any other ``{doc}`` reference.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        """Fill the placeholders of the document being written."""
+        store = getattr(self.env, _ENV_CITES, {})
+        for node in list(self.document.findall(citing_pages)):
+            pages = sorted(store.get((node["review"], node["number"]), ()))
+            replacement = nodes.inline(classes=["citing-pages"])
+            if not pages:
+                replacement += nodes.emphasis("no page yet", "no page yet")
+            for index, docname in enumerate(pages):
+                if index:
+                    replacement += nodes.Text("; ")
+                ref = pending_xref(
+                    "", refdomain="std", reftype="doc", reftarget="/" + docname,
+                    refexplicit=False, refdoc=node["refdoc"],
+                )
+                ref += nodes.inline(docname, docname)
+                replacement += ref
+            replacement += nodes.Text(".")
+            node.replace_self(replacement)
+
+
+def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    for pages in getattr(env, _ENV_CITES, {}).values():
+        pages.discard(docname)
+    docs = getattr(env, _ENV_REGISTRY, {})
+    for review in [r for r, d in docs.items() if d == docname]:
+        del docs[review]
+
+
+def _merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: Any) -> None:
+    store = getattr(env, _ENV_CITES, {})
+    for key, pages in getattr(other, _ENV_CITES, {}).items():
+        store.setdefault(key, set()).update(pages)
+    setattr(env, _ENV_CITES, store)
+    docs = getattr(env, _ENV_REGISTRY, {})
+    docs.update(getattr(other, _ENV_REGISTRY, {}))
+    setattr(env, _ENV_REGISTRY, docs)
+
+
+def _outdated(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
+    """Re-read the registry pages whenever any page changed: their back-links may change."""
+    if added or changed or removed:
+        return sorted(set(getattr(env, _ENV_REGISTRY, {}).values()))
+    return []
+
+
+def _visit_skip(self, node):  # pragma: no cover - trivial
+    pass
+
+
+def _depart_skip(self, node):  # pragma: no cover - trivial
+    pass
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the roles, the directive, the nodes and the event handlers."""
+    app.add_role("ra", _make_role("A"))
+    app.add_role("rb", _make_role("B"))
+    app.add_node(
+        review_citation,
+        html=(_visit_skip_inline, _depart_skip_inline),
+        latex=(_visit_skip, _depart_skip),
+        text=(_visit_skip, _depart_skip),
+        man=(_visit_skip, _depart_skip),
+        texinfo=(_visit_skip, _depart_skip),
+    )
+    app.add_directive("citation-registry", CitationRegistryDirective)
+    app.add_post_transform(ResolveCitingPages)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-get-outdated", _outdated)
+    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def _visit_skip_inline(self, node):  # pragma: no cover - trivial
+    self.body.append(self.starttag(node, "span", ""))
+
+
+def _depart_skip_inline(self, node):  # pragma: no cover - trivial
+    self.body.append("</span>")

@@ -1,0 +1,89 @@
+"""The citation roles: rendering, links to the registry, and failure on unknown numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sphinx.cmd.build import build_main
+
+from ifnalpha import sphinxext
+
+CONF = """
+extensions = ["myst_parser", "ifnalpha.sphinxext"]
+master_doc = "index"
+exclude_patterns = ["_build"]
+"""
+
+
+def build(tmp_path: Path, pages: dict[str, str], conf: str = CONF) -> tuple[int, str, Path]:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(conf, encoding="utf-8")
+    toctree = "\n".join(name for name in pages if name != "index")
+    pages = dict(pages)
+    pages["index"] = pages.get("index", "# Index\n") + f"\n```{{toctree}}\n{toctree}\n```\n"
+    for name, text in pages.items():
+        (src / f"{name}.md").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    warnings = tmp_path / "warnings.txt"
+    code = build_main([str(src), str(out), "-b", "html", "-W", "-n", "--keep-going", "-q",
+                       "-w", str(warnings)])
+    return code, warnings.read_text(encoding="utf-8"), out
+
+
+REGISTRY_PAGE = """(references)=
+# References
+
+## A
+
+```{citation-registry} A
+```
+
+## B
+
+```{citation-registry} B
+```
+"""
+
+
+def test_known_citations_render_compactly_and_link_both_ways(tmp_path):
+    page = "# Page\n\nIBC {ra}`21–23` and {rb}`171` and {rb}`14, 38`.\n"
+    code, warnings, out = build(tmp_path, {"page": page, "refs": REGISTRY_PAGE})
+    assert code == 0, warnings
+    html = (out / "page.html").read_text(encoding="utf-8")
+    assert 'href="refs.html#ref-a-21"' in html and 'href="refs.html#ref-a-23"' in html
+    assert ">A21</span></a>–<a" in html
+    assert 'href="refs.html#ref-b-171"' in html
+    refs = (out / "refs.html").read_text(encoding="utf-8")
+    entry = refs[refs.index('id="ref-b-171"'):]
+    entry = entry[: entry.index("</p>")]
+    assert 'href="page.html"' in entry, entry
+    assert 'id="ref-a-59"' in refs and 'id="ref-b-268"' in refs
+
+
+@pytest.mark.parametrize("bad", ["{ra}`60`", "{rb}`269`", "{ra}`0`", "{rb}`12–3`", "{ra}`x`"])
+def test_unknown_or_malformed_citation_fails_the_build(tmp_path, bad):
+    code, warnings, _ = build(tmp_path, {"page": f"# Page\n\nSee {bad}.\n", "refs": REGISTRY_PAGE})
+    assert code != 0
+    assert "bad citation of review" in warnings, warnings
+
+
+def test_unknown_bibtex_key_fails_the_build(tmp_path):
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@article{known, author={A, B}, title={T}, journal={J}, year={2000}}\n")
+    conf = CONF.replace('"ifnalpha.sphinxext"]', '"ifnalpha.sphinxext", "sphinxcontrib.bibtex"]')
+    conf += f"bibtex_bibfiles = [{str(bib)!r}]\n"
+    code, warnings, _ = build(tmp_path, {"page": "# P\n\n{cite:p}`unknown2099`\n"}, conf)
+    assert code != 0 and "unknown2099" in warnings
+
+
+def test_labels_and_descriptions():
+    assert sphinxext.target_id("a", 14) == "ref-a-14"
+    assert sphinxext.label("B", 171) == "B171"
+    assert "probable" in sphinxext.describe(
+        {"title": "T", "first_author": "X", "year": 2001, "number_basis": "probable: claims"}
+    ).lower()
+    assert sphinxext.describe({}) == "No bibliographic record is known yet."
+    with pytest.raises(ValueError, match="'C'"):
+        sphinxext.label("C", 1)
