@@ -429,7 +429,7 @@ def _load_cached(path_str: str, mtime_ns: int) -> pd.DataFrame:
             dtype="float64",
         )
     frame["citation_numbers"] = [p["citation_numbers"] for p in parsed]
-    return frame.set_index("claim_id", verify_integrity=True)
+    return frame.set_index("claim_id")
 
 
 def load(path: str | Path | None = None) -> pd.DataFrame:
