@@ -17,8 +17,9 @@ Inputs
   ``/work/shared/references/verified-references.csv`` (``--references``);
 - curated files in ``data/citations/curated/``: ``cited_for.csv`` (the label of each place,
   written by reading the sentence; checked against the parsed place's line and citation),
-  ``named_in_text.csv`` (first authors and years named in the text, checked against the text)
-  and ``notes.csv`` (remarks on single numbers);
+  ``named_in_text.csv`` (first authors and years named in the text, checked against the text),
+  ``notes.csv`` (remarks on single numbers) and ``records.csv`` (further verified records, in
+  the columns of the shared file; a number may have only one record);
 - saved Crossref work records ``data/citations/crossref/review-<A|B>.json`` (written by
   ``python -m ifnalpha.citations import-crossref``), if any.
 
@@ -455,8 +456,16 @@ def build(
         for column in ("first_author", "year", "name_in_text", "name_tie"):
             rows[key][column] = named[column].strip()
 
-    for record in _verified(references_csv):
+    extra = curated / "records.csv"
+    records = _verified(references_csv) + (_verified(extra) if extra.is_file() else [])
+    seen: dict[tuple[str, int], str] = {}
+    for record in records:
         key = (citations.check_review(record["review"].strip()), int(record["number"]))
+        if key in seen:
+            raise ValueError(f"review {key[0]} number {key[1]} has two records ({seen[key]})")
+        seen[key] = record["verified_from"]
+        if not record["verified_from"].strip() or not record["number_basis"].strip():
+            raise ValueError(f"record for {key} lacks verified_from or number_basis")
         row = rows[key]
         for column in ("authors", "title", "journal", "volume", "issue", "pages", "doi",
                        "pmid", "pmcid", "number_basis", "verified_from"):
