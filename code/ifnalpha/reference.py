@@ -31,24 +31,24 @@ Readouts (:data:`READOUTS`)
 ---------------------------
 Every column follows the conventions of the book's model (``ifnalpha.model``):
 
-============== ============================================== ===================================
-column         SBML expression                                scale
-============== ============================================== ===================================
-ifn_pM         IFN                                            pM (divided by UNITS_PER_PM)
-pstat1_total   pSTAT1pSTAT2c + pSTAT1pSTAT2n + ISGF3c +        fraction of total STAT1 protein
-               ISGF3n + 2*(pSTAT1dimc + pSTAT1dimn)            at the same time (0–1)
-pstat2_total   pSTAT1pSTAT2c + pSTAT1pSTAT2n + ISGF3c + ISGF3n fraction of total STAT2 protein
-isgf3          ISGF3c + ISGF3n                                baseline total STAT1 (0 at rest)
-aaf            pSTAT1dimc + pSTAT1dimn                        baseline total STAT1 (0 at rest)
-stat1          all mature STAT1 protein (free, in dimers,     own baseline (1 at rest)
+============== ================================================ ===================================
+column         SBML expression                                  scale
+============== ================================================ ===================================
+ifn_pM         IFN                                              pM (divided by UNITS_PER_PM)
+pstat1_total   pSTAT1pSTAT2c + pSTAT1pSTAT2n + ISGF3c +         fraction of total STAT1 protein
+               ISGF3n + 2*(pSTAT1dimc + pSTAT1dimn)             at the same time (0–1)
+pstat2_total   pSTAT1pSTAT2c + pSTAT1pSTAT2n + ISGF3c + ISGF3n  fraction of total STAT2 protein
+isgf3          ISGF3c + ISGF3n                                  baseline total STAT1 (0 at rest)
+aaf            pSTAT1dimc + pSTAT1dimn                          baseline total STAT1 (0 at rest)
+stat1          all mature STAT1 protein (free, in dimers,       own baseline (1 at rest)
                in ISGF3); dimers count twice
-stat2          all mature STAT2 protein                       own baseline
-irf9           IRF9c + IRF9n + ISGF3c + ISGF3n                own baseline
-usp18          USP18                                          own baseline
-socs1          SOCS1                                          own baseline
-stat1_mrna …   STAT1mRNA, STAT2mRNA, IRF9mRNA, USP18mRNA,     own baseline
-socs1_mrna     SOCS1mRNA
-============== ============================================== ===================================
+stat2          all mature STAT2 protein                         own baseline
+irf9           IRF9c + IRF9n + ISGF3c + ISGF3n                  own baseline
+usp18          USP18                                            own baseline
+socs1          SOCS1                                            own baseline
+stat1_mrna …   STAT1mRNA, STAT2mRNA, IRF9mRNA, USP18mRNA,       own baseline
+socs1_mrna     SOCS1mRNA                                        own baseline
+============== ================================================ ===================================
 
 Total phosphorylated STAT1 is defined as in the curation notes. Protein totals leave out the
 translation delay chains (``STAT1_LC_1`` … ``SOCS1_LC_1``), which are nascent protein on its way to
