@@ -362,6 +362,8 @@ def test_build_is_deterministic_and_reproduces_the_committed_files(tmp_path):
     shared_records()
     out = tmp_path / "citations"
     shutil.copytree(DATA / "curated", out / "curated")
+    if (DATA / "crossref").is_dir():
+        shutil.copytree(DATA / "crossref", out / "crossref")
     _build_registry.build(REVIEWS, SHARED_CSV, out)
     for name in ("registry.csv", "citing_places.csv"):
         assert (out / name).read_bytes() == (DATA / name).read_bytes(), name
