@@ -182,6 +182,11 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+def _year(value: Any) -> str:
+    text = _text(value)
+    return text[:-2] if text.endswith(".0") else text
+
+
 def describe(row: dict[str, Any]) -> str:
     """Describe what is known of one reference in a sentence.
 
@@ -203,19 +208,23 @@ def describe(row: dict[str, Any]) -> str:
 
     """
     author = _text(row.get("first_author"))
-    year = _text(row.get("year"))
-    if year.endswith(".0"):
-        year = year[:-2]
+    year = _year(row.get("year"))
     title = _text(row.get("title"))
     journal = _text(row.get("journal"))
     basis = _text(row.get("number_basis"))
     parts: list[str] = []
     if title:
-        authors = _text(row.get("authors")) or (f"{author} et al." if author else "")
-        head = f"{authors} " if authors else ""
-        parts.append(f"{head}{title}.")
-        if journal or year:
-            parts.append(" ".join(x for x in (f"{journal}" if journal else "", year) if x) + ".")
+        authors = [a.strip() for a in _text(row.get("authors")).split(";") if a.strip()]
+        first = _text(row.get("record_first_author")) or (authors[0] if authors else author)
+        if len(authors) > 3 or (not authors and first):
+            names = f"{first} et al."
+        else:
+            names = ", ".join(authors)
+        parts.append(f"{names.rstrip('.')}. {title}." if names else f"{title}.")
+        record_year = _year(row.get("record_year")) or year
+        source = " ".join(x for x in (journal, record_year) if x)
+        if source:
+            parts.append(f"{source}.")
         if basis.lower().startswith("probable"):
             parts.append(f"Probable match ({basis}).")
         elif basis:
@@ -223,6 +232,8 @@ def describe(row: dict[str, Any]) -> str:
     elif author:
         when = f" ({year})" if year else ""
         parts.append(f"{author} et al.{when}, as named in the review text.")
+    elif year:
+        parts.append(f"A work of {year}, as dated in the review text.")
     else:
         parts.append("No bibliographic record is known yet.")
     return " ".join(parts)
