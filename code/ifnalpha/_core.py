@@ -1,0 +1,354 @@
+"""Numerical core of the signalling model: constants, resting state, right-hand side, solver.
+
+Public entry points live in :mod:`ifnalpha.model`; this module holds the machinery they share.
+The model is educational and qualitative, not clinical guidance.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from functools import lru_cache
+
+import numpy as np
+from scipy.integrate import odeint
+from scipy.optimize import brentq, root
+
+from ifnalpha import _parameters
+from ifnalpha._codegen import CompiledModel, compile_model
+from ifnalpha._spec import ASSIGNMENTS, DERIVED, PERTURBATION_FACTORS, REACTIONS, STATE_NAMES
+
+N_STATES = len(STATE_NAMES)
+IDX = {name: i for i, name in enumerate(STATE_NAMES)}
+PARAMETER_NAMES: tuple[str, ...] = tuple(_parameters.default_values())
+CONSTANT_NAMES: tuple[str, ...] = (
+    PARAMETER_NAMES + tuple(d[0] for d in DERIVED) + tuple(f[0] for f in PERTURBATION_FACTORS)
+)
+CONST_IDX = {name: i for i, name in enumerate(CONSTANT_NAMES)}
+
+#: Solver tolerances (LSODA through scipy.integrate.odeint).
+RTOL = 1e-6
+ATOL = 1e-10
+#: A state below -NEGATIVE_TOL (in its own units) is reported as a solver failure; smaller
+#: round-off undershoots are set to zero.
+NEGATIVE_TOL = 1e-7
+
+
+@lru_cache(maxsize=1)
+def compiled() -> CompiledModel:
+    """Return the compiled right-hand side and Jacobian (built once per process)."""
+    return compile_model(
+        STATE_NAMES,
+        CONSTANT_NAMES,
+        [(name, expr) for name, expr, _ in ASSIGNMENTS],
+        [(r.id, r.stoichiometry, r.rate) for r in REACTIONS],
+    )
+
+
+def rest_complexes(total_stat2: float, total_irf9: float, kd_s2i9: float, kd_u: float):
+    """Free and complexed U-STAT1, U-STAT2, IRF9 at rest, given totals (total STAT1 = 1).
+
+    Solves ``T1 = s1 + u``, ``T2 = s2 + c + u``, ``T9 = i9 + c + u`` with
+    ``c = s2 i9 / kd_s2i9`` (STAT2–IRF9) and ``u = s1 c / kd_u`` (U-ISGF3).
+
+    Returns
+    -------
+    tuple of float
+        ``(s1, s2, i9, c, u)`` in S1₀.
+    """
+    t1 = 1.0
+    cap = min(total_stat2, total_irf9)
+
+    def parts(s1: float) -> tuple[float, float, float, float]:
+        u = t1 - s1
+        c = u * kd_u / s1
+        return u, c, total_stat2 - c - u, total_irf9 - c - u
+
+    def g(s1: float) -> float:  # complexes minus what STAT2/IRF9 allow; decreasing in s1
+        u, c, _, _ = parts(s1)
+        return c + u - cap
+
+    lo = brentq(g, 1e-300, t1, xtol=1e-300, rtol=1e-15) if g(1e-300) > 0 else 0.0
+
+    def h(s1: float) -> float:
+        u, c, s2, i9 = parts(s1)
+        return s2 * i9 / kd_s2i9 - c
+
+    s1 = brentq(h, lo + (t1 - lo) * 1e-15, t1, xtol=1e-16, rtol=1e-15)
+    u, c, s2, i9 = parts(s1)
+    return s1, s2, i9, c, u
+
+
+@lru_cache(maxsize=64)
+def _base_constants(param_items: tuple[tuple[str, float], ...]) -> tuple[tuple[float, ...], tuple]:
+    v = dict(param_items)
+    s1, s2, i9, c, u = rest_complexes(
+        v["stat2_total_rest"], v["irf9_total_rest"], v["kd_stat2_irf9"], v["kd_u_isgf3"]
+    )
+    isre_u = v["w_u_isgf3"] * (u + v["w_ustat2_irf9"] * c)
+    derived = {
+        "k_on": v["receptor_koff_per_h"] / v["receptor_kd_pM"],
+        "k_off": v["receptor_koff_per_h"],
+        "ksyn_stat1": v["k_deg_stat1"] * s1,
+        "ksyn_stat2": v["k_deg_stat2"] * s2,
+        "ksyn_irf9": v["k_deg_irf9"] * i9,
+        "occ_robust_rest": isre_u / (v["k_isre"] + isre_u),
+    }
+    values = tuple(v[n] for n in PARAMETER_NAMES) + tuple(derived[d[0]] for d in DERIVED)
+    rest = np.ones(N_STATES)
+    for name, val in {
+        "receptor_active": 0.0, "ustat1": s1, "ustat2": s2, "irf9_free": i9, "ustat2_irf9": c,
+        "u_isgf3": u, "pstat1_pstat2": 0.0, "isgf3": 0.0, "aaf": 0.0, "pstat2_irf9": 0.0,
+        "antiproliferative_signal": 0.0,
+    }.items():
+        rest[IDX[name]] = val
+    return values, tuple(rest)
+
+
+def perturbation_factors(pert: Mapping[str, float | bool]) -> tuple[float, ...]:
+    """Map validated perturbations to the factors the rate laws use (PERTURBATION_FACTORS)."""
+    f = {
+        "jak_activity": 1.0 - float(pert.get("jak_inhibition", 0.0)),
+        "usp18_expression": 1.0 - float(pert.get("usp18_knockdown", 0.0)),
+        "socs1_expression": 1.0 - float(pert.get("socs1_knockdown", 0.0)),
+        "stat1_gene": 0.0 if pert.get("stat1_null", False) else 1.0,
+        "ifnar1_present": 0.0 if pert.get("ifnar1_null", False) else 1.0,
+        "stat1_phosphorylatable": 0.0 if pert.get("stat1_y701f", False) else 1.0,
+        "stat2_phosphorylatable": 0.0 if pert.get("stat2_y690f", False) else 1.0,
+        "stat1_extra": float(pert.get("stat1_overexpression", 1.0)) - 1.0,
+        "stat2_extra": float(pert.get("stat2_overexpression", 1.0)) - 1.0,
+        "irf9_extra": float(pert.get("irf9_overexpression", 1.0)) - 1.0,
+    }
+    return tuple(f[name] for name, _ in PERTURBATION_FACTORS)
+
+
+def constants(params: dict[str, float], pert: Mapping) -> tuple[tuple[float, ...], np.ndarray]:
+    """Return the constant vector (parameters, derived, perturbation) and the WT rest state."""
+    base, rest = _base_constants(tuple(sorted(params.items())))
+    items = {name: params[name] for name in PARAMETER_NAMES}
+    values = tuple(items[n] for n in PARAMETER_NAMES) + base[len(PARAMETER_NAMES):]
+    return values + perturbation_factors(pert), np.array(rest)
+
+
+# --- right-hand side wrappers ---------------------------------------------------------------
+
+
+def _dense_jacobian(model: CompiledModel):
+    rows = np.array([i for i, _ in model.jac_index])
+    cols = np.array([k for _, k in model.jac_index])
+    entries = model.jac_entries
+
+    def jac(y, p, u):
+        out = np.zeros((N_STATES, N_STATES))
+        out[rows, cols] = entries(y, p, u)
+        return out
+
+    return jac
+
+
+def integrate(
+    y0: np.ndarray,
+    t_out: np.ndarray,
+    p: Sequence[float],
+    ifn: Callable[[float], float] | None,
+    ifn_const: float,
+    breakpoints: Sequence[float],
+    hmax: float = 0.0,
+) -> np.ndarray:
+    """Integrate one simulation piecewise between input breakpoints; return states at t_out.
+
+    ``ifn`` is None (constant input ``ifn_const``) or a callable of time in hours. A callable
+    may offer ``segment_function(a, b)`` returning, for the stretch between two breakpoints,
+    either a float (constant there) or a fast callable; otherwise it is called directly.
+    """
+    model = compiled()
+    rhs = model.rhs
+    jac = _dense_jacobian(model)
+    p = tuple(p)
+    t0, t1 = float(t_out[0]), float(t_out[-1])
+    cuts = sorted({b for b in breakpoints if t0 < b < t1})
+    edges = [t0, *cuts, t1]
+    out = np.empty((len(t_out), N_STATES))
+    out[0] = y0
+    y = np.asarray(y0, dtype=float)
+    for a, b in zip(edges[:-1], edges[1:], strict=True):
+        inside = t_out[(t_out > a) & (t_out <= b)]
+        times = np.concatenate(([a], inside))
+        if times[-1] < b:
+            times = np.append(times, b)
+        seg = ifn_const if ifn is None else getattr(ifn, "segment_function", None)
+        if seg is not None and not isinstance(seg, float):
+            seg = seg(a, b)
+        if seg is None:
+            seg = ifn
+        if isinstance(seg, float):
+
+            def f(t, yy, u=seg):
+                return rhs(yy.tolist(), p, u)
+
+            def fj(t, yy, u=seg):
+                return jac(yy.tolist(), p, u)
+        else:
+
+            def f(t, yy, g=seg):
+                return rhs(yy.tolist(), p, _checked(g, t))
+
+            def fj(t, yy, g=seg):
+                return jac(yy.tolist(), p, _checked(g, t))
+
+        sol, info = odeint(
+            f, y, times, Dfun=fj, tfirst=True, rtol=RTOL, atol=ATOL, mxstep=50000,
+            hmax=hmax, full_output=True,
+        )
+        if info["message"] != "Integration successful.":
+            raise RuntimeError(f"ODE solver failed between {a} h and {b} h: {info['message']}")
+        y = sol[-1]
+        n_inside = len(inside)
+        if n_inside:
+            pos = np.searchsorted(t_out, inside)
+            out[pos] = sol[1 : 1 + n_inside]
+    return _check_positive(out)
+
+
+def _checked(ifn: Callable[[float], float], t: float) -> float:
+    value = float(ifn(t))
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(f"ifn({t:g}) returned {value!r}; concentrations must be finite and >= 0")
+    return value
+
+
+def _check_positive(states: np.ndarray) -> np.ndarray:
+    low = states.min()
+    if low < -NEGATIVE_TOL:
+        i, j = np.unravel_index(np.argmin(states), states.shape)
+        raise RuntimeError(
+            f"state {STATE_NAMES[j]} became negative ({low:.3g}) at output row {i}; "
+            "the solver tolerances are too loose for this input"
+        )
+    if low < 0:
+        states = np.maximum(states, 0.0)
+    return states
+
+
+def integrate_many(
+    y0: np.ndarray,
+    t_out: np.ndarray,
+    p_columns: Sequence[float | np.ndarray],
+    ifn_values: np.ndarray,
+) -> np.ndarray:
+    """Integrate many simulations with constant inputs at once (block-banded Jacobian).
+
+    Parameters
+    ----------
+    y0 : ndarray, shape (n_batch, n_states)
+        Initial states, one row per simulation.
+    t_out : ndarray
+        Output times (h).
+    p_columns : sequence
+        One entry per constant: a float or an array of length n_batch.
+    ifn_values : ndarray, shape (n_batch,)
+        Constant IFN-α of each simulation (pM).
+
+    Returns
+    -------
+    ndarray, shape (n_batch, len(t_out), n_states)
+    """
+    model = compiled()
+    n_batch = y0.shape[0]
+    ns = N_STATES
+    rhs, entries = model.rhs, model.jac_entries
+    index = model.jac_index
+    mu = ns - 1
+    band_rows = np.array([i - k + mu for i, k in index])
+    band_cols = [k for _, k in index]
+    buf = np.empty((ns, n_batch))
+    band = np.zeros((2 * ns - 1, ns * n_batch))
+    p = list(p_columns)
+
+    def f(t, y):
+        vals = rhs(list(y.reshape(n_batch, ns).T), p, ifn_values)
+        for i, v in enumerate(vals):
+            buf[i] = v
+        return buf.T.ravel()
+
+    def fj(t, y):
+        vals = entries(list(y.reshape(n_batch, ns).T), p, ifn_values)
+        band[:] = 0.0
+        for r, k, v in zip(band_rows, band_cols, vals, strict=True):
+            band[r, k::ns] = v
+        return band
+
+    sol, info = odeint(
+        f, y0.ravel(), t_out, Dfun=fj, tfirst=True, rtol=RTOL, atol=ATOL, ml=mu, mu=mu,
+        mxstep=100000, full_output=True,
+    )
+    if info["message"] != "Integration successful.":
+        raise RuntimeError(f"ODE solver failed: {info['message']}")
+    states = sol.reshape(len(t_out), n_batch, ns).transpose(1, 0, 2)
+    return _check_positive(states)
+
+
+def steady_state_numeric(y_guess: np.ndarray, p: Sequence[float]) -> np.ndarray:
+    """Unstimulated steady state of a (perturbed) cell, by integration then Newton polishing."""
+    model = compiled()
+    jac = _dense_jacobian(model)
+    p = tuple(p)
+    y = integrate(y_guess, np.array([0.0, 2000.0]), p, None, 0.0, ())[-1]
+    sol = root(
+        lambda yy: model.rhs(yy.tolist(), p, 0.0), y, jac=lambda yy: jac(yy.tolist(), p, 0.0),
+        method="hybr", options={"xtol": 1e-14},
+    )
+    cand = sol.x if sol.success and sol.x.min() >= -1e-12 else y
+    resid = np.abs(model.rhs(cand.tolist(), p, 0.0)).max()
+    if resid > 1e-9:
+        y = integrate(cand, np.array([0.0, 20000.0]), p, None, 0.0, ())[-1]
+        cand = y
+    return np.maximum(cand, 0.0)
+
+
+def readouts(states: np.ndarray, p: Sequence[float]) -> dict[str, np.ndarray]:
+    """Readouts (the columns of ``SimulationResult.frame``) from states of shape (..., n)."""
+    c = dict(zip(CONSTANT_NAMES, p, strict=True))
+    s = {name: states[..., i] for name, i in IDX.items()}
+    t2, t9 = c["stat2_total_rest"], c["irf9_total_rest"]
+    stat1_tot = s["ustat1"] + s["u_isgf3"] + s["pstat1_pstat2"] + s["isgf3"] + 2 * s["aaf"]
+    stat2_tot = (
+        s["ustat2"] + s["ustat2_irf9"] + s["u_isgf3"] + s["pstat1_pstat2"] + s["isgf3"]
+        + s["pstat2_irf9"]
+    )
+    irf9_tot = s["irf9_free"] + s["ustat2_irf9"] + s["u_isgf3"] + s["isgf3"] + s["pstat2_irf9"]
+    p1 = s["pstat1_pstat2"] + s["isgf3"] + 2 * s["aaf"]
+    p2 = s["pstat1_pstat2"] + s["isgf3"] + s["pstat2_irf9"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pstat1 = np.where(stat1_tot > 1e-12, p1 / np.maximum(stat1_tot, 1e-300), 0.0)
+        pstat2 = np.where(stat2_tot > 1e-12, p2 / np.maximum(stat2_tot, 1e-300), 0.0)
+    excess = np.maximum(s["antiviral_effector"] - 1.0, 0.0)
+    n_av, k_av = c["antiviral_n"], c["antiviral_k"]
+    antiviral = excess**n_av / (k_av**n_av + excess**n_av)
+    q, n_ap, k_ap = s["antiproliferative_signal"], c["ap_readout_n"], c["ap_readout_k"]
+    antiproliferative = q**n_ap / (k_ap**n_ap + q**n_ap)
+    return {
+        "pstat1_total": pstat1,
+        "pstat2_total": pstat2,
+        "isgf3": s["isgf3"],
+        "u_isgf3": s["u_isgf3"],
+        "aaf": s["aaf"],
+        "socs1": s["socs1_protein"],
+        "usp18": s["usp18_protein"],
+        "stat1": stat1_tot,
+        "stat2": stat2_tot / t2,
+        "irf9": irf9_tot / t9,
+        "ifitm1": s["ifitm1_mrna"],
+        "tunable_isg": s["tunable_mrna"],
+        "irf1": s["irf1_mrna"],
+        "antiviral": antiviral,
+        "antiproliferative": antiproliferative,
+        "receptor_active": s["receptor_active"],
+        "receptor_total": s["receptor"] + s["receptor_active"],
+        "stat2_irf9": s["ustat2_irf9"] + s["pstat2_irf9"],
+        "stat1_mrna": s["stat1_mrna"],
+        "stat2_mrna": s["stat2_mrna"],
+        "irf9_mrna": s["irf9_mrna"],
+        "socs1_mrna": s["socs1_mrna"],
+        "usp18_mrna": s["usp18_mrna"],
+    }

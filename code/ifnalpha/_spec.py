@@ -1,0 +1,293 @@
+"""The signalling model written as data: species, intermediate quantities and reactions.
+
+Everything the solver, the SBML export and the model-reference page need comes from the three
+tables below. Rate laws are plain arithmetic over species, parameters (``data/model/
+parameters.csv``), derived constants (computed in :mod:`ifnalpha.model` from the parameters)
+and perturbation factors. Units: time in hours; IFN-α in pM; STAT1, STAT2, IRF9 and their
+complexes in multiples of the baseline total STAT1 (written S1₀); receptors as a fraction of the
+baseline receptor number; mRNAs, SOCS1, USP18 and the antiviral effector relative to the
+unstimulated steady state; the antiproliferative signal from 0 to 1.
+
+The model is educational and qualitative, not clinical guidance.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Species:
+    """One state variable of the model."""
+
+    id: str
+    unit: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class Reaction:
+    """One reaction: stoichiometry (species → signed coefficient) and a rate law."""
+
+    id: str
+    stoichiometry: dict[str, int]
+    rate: str
+    meaning: str
+    source: str = ""
+    modifiers: tuple[str, ...] = field(default=())
+
+
+S10 = "S1₀ (baseline total STAT1)"
+
+SPECIES: tuple[Species, ...] = (
+    Species("receptor", "fraction of baseline receptors",
+            "free IFNAR1/IFNAR2 with their constitutively bound TYK2 and JAK1"),
+    Species("receptor_active", "fraction of baseline receptors",
+            "active IFN·IFNAR1·IFNAR2·JAK1·TYK2 signalling complex"),
+    Species("ustat1", S10, "free unphosphorylated STAT1 (U-STAT1)"),
+    Species("ustat2", S10, "free unphosphorylated STAT2 (U-STAT2)"),
+    Species("irf9_free", S10, "free IRF9"),
+    Species("ustat2_irf9", S10, "unphosphorylated STAT2–IRF9 complex"),
+    Species("u_isgf3", S10, "U-ISGF3: U-STAT1·U-STAT2·IRF9"),
+    Species("pstat1_pstat2", S10, "pSTAT1–pSTAT2 heterodimer without IRF9"),
+    Species("isgf3", S10, "ISGF3: pSTAT1·pSTAT2·IRF9"),
+    Species("aaf", S10, "AAF: pSTAT1 homodimer (binds GAS elements)"),
+    Species("pstat2_irf9", S10, "pSTAT2–IRF9, an ISGF3-like complex without STAT1"),
+    Species("stat1_mrna", "relative to baseline", "STAT1 mRNA"),
+    Species("stat2_mrna", "relative to baseline", "STAT2 mRNA"),
+    Species("irf9_mrna", "relative to baseline", "IRF9 mRNA"),
+    Species("socs1_mrna", "relative to baseline", "SOCS1 mRNA"),
+    Species("usp18_mrna", "relative to baseline", "USP18 mRNA"),
+    Species("socs1_protein", "relative to baseline", "SOCS1 protein"),
+    Species("usp18_precursor_1", "relative to baseline",
+            "USP18 translation intermediate, first step of the delay chain of Kok et al. 2020"),
+    Species("usp18_precursor_2", "relative to baseline",
+            "USP18 translation intermediate, second step of the delay chain"),
+    Species("usp18_protein", "relative to baseline", "USP18 protein"),
+    Species("ifitm1_mrna", "relative to baseline",
+            "IFITM1 mRNA: a 'robust' ISG, driven by ISGF3 and U-ISGF3"),
+    Species("tunable_mrna", "relative to baseline",
+            "mRNA of an ISGF3-only ('tunable') ISG"),
+    Species("irf1_mrna", "relative to baseline", "IRF1 mRNA: a GAS gene driven by AAF"),
+    Species("antiviral_effector", "relative to baseline",
+            "antiviral ISG proteins (MX1, OAS, IFITM1 …), made from robust-ISG mRNA"),
+    Species("antiproliferative_signal", "0–1",
+            "slowly integrated, sustained phospho-STAT1 signal that commits a cell to arrest"),
+)
+
+STATE_NAMES: tuple[str, ...] = tuple(s.id for s in SPECIES)
+
+#: Intermediate quantities, computed in this order before the rates.
+ASSIGNMENTS: tuple[tuple[str, str, str], ...] = (
+    ("usp18_factor", "(1 + usp18_block) / (1 + usp18_block * usp18_protein)",
+     "USP18 disrupts IFNAR2–JAK1: relative rate of productive receptor assembly (1 at rest)"),
+    ("socs1_factor", "(1 + socs1_block) / (1 + socs1_block * socs1_protein)",
+     "SOCS1 inhibits JAK1/TYK2: relative kinase activity per complex (1 at rest)"),
+    ("kinase", "receptor_active * jak_activity * socs1_factor * usp18_factor",
+     "JAK1/TYK2 activity of the active receptor complexes"),
+    ("phos_stat1_stat2", "k_phos * kinase * stat1_phosphorylatable * stat2_phosphorylatable",
+     "rate constant of STAT1 + STAT2 phosphorylation at the receptor"),
+    ("isre_p", "isgf3 + w_pstat2_irf9 * pstat2_irf9",
+     "phosphorylated ISRE binders: ISGF3 and pSTAT2–IRF9"),
+    ("isre_u", "w_u_isgf3 * (u_isgf3 + w_ustat2_irf9 * ustat2_irf9)",
+     "unphosphorylated ISRE binders: U-ISGF3 and U-STAT2–IRF9, in ISGF3 equivalents"),
+    ("occ_tunable", "isre_p / (k_isre + isre_p)",
+     "occupancy of ISGF3-only ('tunable') ISREs"),
+    ("occ_robust", "(isre_p + isre_u) / (k_isre + isre_p + isre_u)",
+     "occupancy of ISREs that U-ISGF3 also reads ('robust' ISGs)"),
+    ("occ_gas", "aaf / (k_gas + aaf)", "occupancy of GAS elements by AAF"),
+    ("pstat1_amount", "pstat1_pstat2 + isgf3 + 2 * aaf",
+     "phosphorylated STAT1, free or in complexes (S1₀)"),
+    ("ap_signal", "receptor_active * jak_activity * pstat1_amount / (ap_gate_k + pstat1_amount)",
+     "active receptor complexes with working JAKs that are phosphorylating STAT1"),
+    ("ap_drive", "ap_signal ** ap_n / (ap_k ** ap_n + ap_signal ** ap_n)",
+     "antiproliferative drive: needs many active complexes (Levin et al. 2011, 2014)"),
+)
+
+#: Reactions. Protein synthesis is proportional to mRNA (relative) times a derived rate that
+#: balances degradation at rest; only free monomers are degraded, as in Kok et al. 2020.
+REACTIONS: tuple[Reaction, ...] = (
+    # --- receptor --------------------------------------------------------------------------
+    Reaction("receptor_synthesis", {"receptor": 1}, "k_receptor * ifnar1_present",
+             "IFNAR1/IFNAR2 reach the membrane", "assumption"),
+    Reaction("receptor_turnover", {"receptor": -1}, "k_receptor * receptor",
+             "constitutive receptor turnover", "assumption"),
+    Reaction("receptor_activation", {"receptor": -1, "receptor_active": 1},
+             "k_on * ifn_pM * receptor * usp18_factor * socs1_factor",
+             "IFN-α binds IFNAR1/IFNAR2; JAK1 and TYK2 come together (USP18 opposes it)",
+             "review A Fig. 1a; review B JAK-STAT section [29, 30]; Kok et al. 2020"),
+    Reaction("receptor_dissociation", {"receptor_active": -1, "receptor": 1},
+             "k_off * receptor_active", "ligand leaves the ternary complex",
+             "Lavoie et al. 2011 (K_D)"),
+    Reaction("receptor_internalisation", {"receptor_active": -1},
+             "k_internalisation * receptor_active",
+             "ligand-induced endocytosis and degradation of the active complex",
+             "review B (IFNAR1 degradation); assumption (rate)"),
+    # --- STAT phosphorylation at the receptor ------------------------------------------------
+    Reaction("heterodimer_phosphorylation",
+             {"ustat1": -1, "ustat2": -1, "pstat1_pstat2": 1},
+             "phos_stat1_stat2 * ustat1 * ustat2",
+             "JAK1/TYK2 phosphorylate STAT1 (Y701) and STAT2 (Y690): pSTAT1–pSTAT2",
+             "review A Fig. 1a; review B Fig. 3; Kok et al. 2020"),
+    Reaction("isgf3_phosphorylation",
+             {"ustat1": -1, "ustat2_irf9": -1, "isgf3": 1},
+             "phos_stat1_stat2 * ustat1 * ustat2_irf9",
+             "pre-formed STAT2–IRF9 docks, STAT1 joins, both are phosphorylated: ISGF3",
+             "review A Fig. 1a; Maier et al. 2022 (pre-formed STAT2–IRF9)"),
+    Reaction("u_isgf3_phosphorylation", {"u_isgf3": -1, "isgf3": 1},
+             "k_phos_u_isgf3 * kinase * stat1_phosphorylatable * stat2_phosphorylatable"
+             " * u_isgf3",
+             "U-ISGF3 reaching an active receptor is phosphorylated into ISGF3", "assumption"),
+    Reaction("aaf_phosphorylation", {"ustat1": -2, "aaf": 1},
+             "k_phos_aaf * kinase * stat1_phosphorylatable * ustat1 ** 2",
+             "two STAT1 are phosphorylated and pair: AAF (pSTAT1 homodimer)",
+             "review A Fig. 1a; Kok et al. 2020"),
+    Reaction("stat2_irf9_phosphorylation", {"ustat2_irf9": -1, "pstat2_irf9": 1},
+             "k_phos_stat2_irf9 * kinase * stat2_phosphorylatable * ustat2_irf9",
+             "STAT2–IRF9 phosphorylated without STAT1", "review A [19]; assumption (rate)"),
+    Reaction("isgf3_assembly", {"pstat1_pstat2": -1, "irf9_free": -1, "isgf3": 1},
+             "k_isgf3_assembly * pstat1_pstat2 * irf9_free",
+             "pSTAT1–pSTAT2 binds IRF9", "Kok et al. 2020; assumption (rate)"),
+    # --- dephosphorylation (the nuclear phosphatase: the dominant off-switch) ----------------
+    Reaction("heterodimer_dephosphorylation",
+             {"pstat1_pstat2": -1, "ustat1": 1, "ustat2": 1},
+             "k_dephos_heterodimer * pstat1_pstat2", "pSTAT1–pSTAT2 is dephosphorylated",
+             "Kok et al. 2020; Yamada et al. 2003"),
+    Reaction("isgf3_dephosphorylation", {"isgf3": -1, "ustat1": 1, "ustat2_irf9": 1},
+             "k_dephos_isgf3 * isgf3",
+             "ISGF3 is dephosphorylated; STAT2–IRF9 stays together",
+             "Kok et al. 2020; Yamada et al. 2003"),
+    Reaction("aaf_dephosphorylation", {"aaf": -1, "ustat1": 2}, "k_dephos_aaf * aaf",
+             "AAF is dephosphorylated", "Kok et al. 2020"),
+    Reaction("stat2_irf9_dephosphorylation", {"pstat2_irf9": -1, "ustat2_irf9": 1},
+             "k_dephos_isgf3 * pstat2_irf9", "pSTAT2–IRF9 is dephosphorylated",
+             "assumption (as ISGF3)"),
+    # --- unphosphorylated complexes ---------------------------------------------------------
+    Reaction("stat2_irf9_binding", {"ustat2": -1, "irf9_free": -1, "ustat2_irf9": 1},
+             "k_assoc * ustat2 * irf9_free", "U-STAT2 binds IRF9 (constitutive complex)",
+             "Maier et al. 2022; review A Fig. 1b"),
+    Reaction("stat2_irf9_unbinding", {"ustat2_irf9": -1, "ustat2": 1, "irf9_free": 1},
+             "k_assoc * kd_stat2_irf9 * ustat2_irf9", "U-STAT2–IRF9 dissociates",
+             "assumption"),
+    Reaction("u_isgf3_binding", {"ustat1": -1, "ustat2_irf9": -1, "u_isgf3": 1},
+             "k_assoc * ustat1 * ustat2_irf9", "U-STAT1 joins STAT2–IRF9: U-ISGF3",
+             "Cheon et al. 2013; review A Fig. 1b"),
+    Reaction("u_isgf3_unbinding", {"u_isgf3": -1, "ustat1": 1, "ustat2_irf9": 1},
+             "k_assoc * kd_u_isgf3 * u_isgf3", "U-ISGF3 dissociates",
+             "assumption (weak: U-ISGF3 forms only when its parts are raised)"),
+    # --- STAT1, STAT2, IRF9 protein turnover (positive feedback: they are ISGs) ---------------
+    Reaction("stat1_synthesis", {"ustat1": 1},
+             "ksyn_stat1 * (stat1_mrna + stat1_extra)", "STAT1 translation (+ transgene)",
+             "review A Table 2 (positive feedback)"),
+    Reaction("stat1_degradation", {"ustat1": -1}, "k_deg_stat1 * ustat1",
+             "free STAT1 is degraded", "assumption (Cheon & Stark 2009: U-STAT1 lasts days)"),
+    Reaction("stat2_synthesis", {"ustat2": 1},
+             "ksyn_stat2 * (stat2_mrna + stat2_extra)", "STAT2 translation (+ transgene)",
+             "review A Table 1"),
+    Reaction("stat2_degradation", {"ustat2": -1}, "k_deg_stat2 * ustat2",
+             "free STAT2 is degraded", "Kok et al. 2020"),
+    Reaction("irf9_synthesis", {"irf9_free": 1},
+             "ksyn_irf9 * (irf9_mrna + irf9_extra)", "IRF9 translation (+ transgene)",
+             "review A Table 2 (positive feedback)"),
+    Reaction("irf9_degradation", {"irf9_free": -1}, "k_deg_irf9 * irf9_free",
+             "free IRF9 is degraded", "Kok et al. 2020"),
+    # --- transcription (mRNAs relative to rest) ----------------------------------------------
+    Reaction("stat1_transcription", {"stat1_mrna": 1},
+             "k_deg_stat1_mrna * stat1_gene * (1 + fmax_stat1 * occ_robust)"
+             " / (1 + fmax_stat1 * occ_robust_rest)",
+             "STAT1 is read from ISREs by ISGF3 and U-ISGF3", "review A Table 1; Kok et al. 2020"),
+    Reaction("stat1_mrna_decay", {"stat1_mrna": -1}, "k_deg_stat1_mrna * stat1_mrna",
+             "STAT1 mRNA decay", "Kok et al. 2020"),
+    Reaction("stat2_transcription", {"stat2_mrna": 1},
+             "k_deg_stat2_mrna * (1 + fmax_stat2 * occ_tunable)",
+             "STAT2 is read from ISREs by ISGF3", "review A Table 1; Kok et al. 2020"),
+    Reaction("stat2_mrna_decay", {"stat2_mrna": -1}, "k_deg_stat2_mrna * stat2_mrna",
+             "STAT2 mRNA decay", "Kok et al. 2020"),
+    Reaction("irf9_transcription", {"irf9_mrna": 1},
+             "k_deg_irf9_mrna * (1 + fmax_irf9 * occ_tunable)",
+             "IRF9 is read from ISREs by ISGF3", "review A Table 1; Kok et al. 2020"),
+    Reaction("irf9_mrna_decay", {"irf9_mrna": -1}, "k_deg_irf9_mrna * irf9_mrna",
+             "IRF9 mRNA decay", "Kok et al. 2020"),
+    Reaction("socs1_transcription", {"socs1_mrna": 1},
+             "k_deg_socs1_mrna * socs1_expression * (1 + fmax_socs1 * occ_tunable)",
+             "SOCS1 is read from ISREs by ISGF3 (negative feedback)",
+             "review A Tables 1–2; Kok et al. 2020"),
+    Reaction("socs1_mrna_decay", {"socs1_mrna": -1}, "k_deg_socs1_mrna * socs1_mrna",
+             "SOCS1 mRNA decay", "Kok et al. 2020"),
+    Reaction("usp18_transcription", {"usp18_mrna": 1},
+             "k_deg_usp18_mrna * usp18_expression * (1 + fmax_usp18 * occ_tunable)",
+             "USP18 is read from ISREs by ISGF3 (negative feedback)",
+             "review A Tables 1–2; Kok et al. 2020"),
+    Reaction("usp18_mrna_decay", {"usp18_mrna": -1}, "k_deg_usp18_mrna * usp18_mrna",
+             "USP18 mRNA decay", "Kok et al. 2020"),
+    Reaction("ifitm1_transcription", {"ifitm1_mrna": 1},
+             "k_deg_isg_mrna * (1 + fmax_ifitm1 * occ_robust)"
+             " / (1 + fmax_ifitm1 * occ_robust_rest)",
+             "IFITM1 is read by ISGF3 and U-ISGF3", "review A Table 1; Cheon et al. 2013"),
+    Reaction("ifitm1_mrna_decay", {"ifitm1_mrna": -1}, "k_deg_isg_mrna * ifitm1_mrna",
+             "IFITM1 mRNA decay", "assumption"),
+    Reaction("tunable_transcription", {"tunable_mrna": 1},
+             "k_deg_isg_mrna * (1 + fmax_tunable * occ_tunable)",
+             "an ISGF3-only ISG", "review A Table 1; Cheon et al. 2013"),
+    Reaction("tunable_mrna_decay", {"tunable_mrna": -1}, "k_deg_isg_mrna * tunable_mrna",
+             "tunable ISG mRNA decay", "assumption"),
+    Reaction("irf1_transcription", {"irf1_mrna": 1},
+             "k_deg_irf1_mrna * (1 + fmax_irf1 * occ_gas)", "IRF1 is read from GAS by AAF",
+             "review A Table 1"),
+    Reaction("irf1_mrna_decay", {"irf1_mrna": -1}, "k_deg_irf1_mrna * irf1_mrna",
+             "IRF1 mRNA decay", "assumption"),
+    # --- feedback proteins --------------------------------------------------------------------
+    Reaction("socs1_translation", {"socs1_protein": 1}, "k_deg_socs1 * socs1_mrna",
+             "SOCS1 translation", "Kok et al. 2020"),
+    Reaction("socs1_degradation", {"socs1_protein": -1}, "k_deg_socs1 * socs1_protein",
+             "SOCS1 protein degradation", "Kok et al. 2020"),
+    Reaction("usp18_translation", {"usp18_precursor_1": 1}, "k_usp18_delay * usp18_mrna",
+             "USP18 translation starts", "Kok et al. 2020 (delay chain)"),
+    Reaction("usp18_delay_1", {"usp18_precursor_1": -1}, "k_usp18_delay * usp18_precursor_1",
+             "USP18 delay step 1 ends", "Kok et al. 2020 (delay chain)"),
+    Reaction("usp18_delay_2_start", {"usp18_precursor_2": 1},
+             "k_usp18_delay * usp18_precursor_1", "USP18 delay step 2 begins",
+             "Kok et al. 2020 (delay chain)"),
+    Reaction("usp18_delay_2", {"usp18_precursor_2": -1}, "k_usp18_delay * usp18_precursor_2",
+             "USP18 delay step 2 ends", "Kok et al. 2020 (delay chain)"),
+    Reaction("usp18_appearance", {"usp18_protein": 1}, "k_deg_usp18 * usp18_precursor_2",
+             "mature USP18 appears", "Kok et al. 2020 (delay chain)"),
+    Reaction("usp18_degradation", {"usp18_protein": -1}, "k_deg_usp18 * usp18_protein",
+             "USP18 protein degradation", "Kok et al. 2020"),
+    # --- cell-level states --------------------------------------------------------------------
+    Reaction("antiviral_synthesis", {"antiviral_effector": 1},
+             "k_antiviral * ifitm1_mrna", "antiviral ISG proteins are made",
+             "review A (antiviral state needs hours) [32]; assumption (rate)"),
+    Reaction("antiviral_decay", {"antiviral_effector": -1},
+             "k_antiviral * antiviral_effector", "antiviral ISG proteins decay", "assumption"),
+    Reaction("antiproliferative_rise", {"antiproliferative_signal": 1},
+             "k_antiproliferative * ap_drive",
+             "sustained strong signalling accumulates towards arrest",
+             "review A [32]; Levin et al. 2011, 2014"),
+    Reaction("antiproliferative_decay", {"antiproliferative_signal": -1},
+             "k_antiproliferative * antiproliferative_signal",
+             "the arrest signal relaxes without drive", "assumption"),
+)
+
+#: Constants that are not in the parameter table: derived from it or set by perturbations.
+DERIVED: tuple[tuple[str, str, str], ...] = (
+    ("k_on", "/(pM·h)", "receptor_koff_per_h / receptor_kd_pM"),
+    ("k_off", "/h", "receptor_koff_per_h"),
+    ("ksyn_stat1", "S1₀/h", "k_deg_stat1 × free U-STAT1 at rest"),
+    ("ksyn_stat2", "S1₀/h", "k_deg_stat2 × free U-STAT2 at rest"),
+    ("ksyn_irf9", "S1₀/h", "k_deg_irf9 × free IRF9 at rest"),
+    ("occ_robust_rest", "1", "occupancy of robust ISREs at rest (normalises transcription)"),
+)
+
+PERTURBATION_FACTORS: tuple[tuple[str, str], ...] = (
+    ("jak_activity", "1 − jak_inhibition"),
+    ("usp18_expression", "1 − usp18_knockdown"),
+    ("socs1_expression", "1 − socs1_knockdown"),
+    ("stat1_gene", "0 if stat1_null else 1"),
+    ("ifnar1_present", "0 if ifnar1_null else 1"),
+    ("stat1_phosphorylatable", "0 if stat1_y701f else 1"),
+    ("stat2_phosphorylatable", "0 if stat2_y690f else 1"),
+    ("stat1_extra", "stat1_overexpression − 1 (transgene, in units of resting synthesis)"),
+    ("stat2_extra", "stat2_overexpression − 1"),
+    ("irf9_extra", "irf9_overexpression − 1"),
+)
