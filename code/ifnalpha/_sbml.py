@@ -38,6 +38,13 @@ SBML_READOUTS: tuple[tuple[str, str], ...] = (
     ("antiproliferative",
      "antiproliferative_signal^ap_readout_n / "
      "(ap_readout_k^ap_readout_n + antiproliferative_signal^ap_readout_n)"),
+    ("socs1", "socs1_protein"),
+    ("usp18", "usp18_protein"),
+    ("ifitm1", "ifitm1_mrna"),
+    ("tunable_isg", "tunable_mrna"),
+    ("irf1", "irf1_mrna"),
+    ("receptor_total", "receptor + receptor_active"),
+    ("stat2_irf9", "ustat2_irf9 + pstat2_irf9"),
 )
 
 

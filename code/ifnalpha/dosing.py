@@ -264,6 +264,20 @@ class PKModel:
     absorption_half_life_h: float | None
     source: str
 
+    def __post_init__(self) -> None:
+        if self.route not in ("iv", "sc"):
+            raise ValueError(f"route must be 'iv' or 'sc', got {self.route!r}")
+        _check_number("elimination_half_life_h", self.elimination_half_life_h, positive=True)
+        if (self.route == "sc") != (self.absorption_half_life_h is not None):
+            raise ValueError("absorption_half_life_h is required for 'sc' and must be None for "
+                             f"'iv', got {self.absorption_half_life_h!r}")
+        if self.absorption_half_life_h is not None:
+            a = _check_number("absorption_half_life_h", self.absorption_half_life_h,
+                              positive=True)
+            if abs(a - self.elimination_half_life_h) < 1e-9:
+                raise ValueError("absorption_half_life_h must differ from "
+                                 f"elimination_half_life_h, both are {a!r}")
+
     @property
     def ke_per_h(self) -> float:
         """Elimination rate constant (1/h)."""
@@ -286,10 +300,7 @@ class PKModel:
             out[pos] = np.exp(-ke * tau[pos])
             return out
         ka = self.ka_per_h
-        if abs(ka - ke) < 1e-12:
-            out[pos] = ka * tau[pos] * np.exp(-ke * tau[pos])
-        else:
-            out[pos] = ka / (ka - ke) * (np.exp(-ke * tau[pos]) - np.exp(-ka * tau[pos]))
+        out[pos] = ka / (ka - ke) * (np.exp(-ke * tau[pos]) - np.exp(-ka * tau[pos]))
         return out
 
     def tmax_h(self) -> float:
