@@ -208,7 +208,7 @@ def to_sbml_infix(tree: ast.expr) -> str:
     Examples
     --------
     >>> to_sbml_infix(parse("a ** 2 / (k + a ** 2)"))
-    '(a^2) / (k + (a^2))'
+    '(a^2.0) / (k + (a^2.0))'
     """
 
     def p(node: ast.expr) -> str:

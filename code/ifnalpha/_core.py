@@ -121,7 +121,7 @@ def _newton_polish(y: np.ndarray, p: tuple[float, ...], steps: int = 3) -> np.nd
             break
         step = np.linalg.lstsq(jac(y.tolist(), p, 0.0), f, rcond=None)[0]
         y = np.maximum(y - step, 0.0)
-    return y
+    return np.where(y < 1e-18, 0.0, y)
 
 
 def perturbation_factors(pert: Mapping[str, float | bool]) -> tuple[float, ...]:
@@ -366,6 +366,8 @@ def readouts(states: np.ndarray, p: Sequence[float]) -> dict[str, np.ndarray]:
         "receptor_active": s["receptor_active"],
         "receptor_total": s["receptor"] + s["receptor_active"],
         "stat2_irf9": s["ustat2_irf9"] + s["pstat2_irf9"],
+        "isre_phospho": s["isgf3"] + c["w_pstat2_irf9"] * s["pstat2_irf9"],
+        "isre_unphospho": c["w_u_isgf3"] * (s["u_isgf3"] + c["w_ustat2_irf9"] * s["ustat2_irf9"]),
         "stat1_mrna": s["stat1_mrna"],
         "stat2_mrna": s["stat2_mrna"],
         "irf9_mrna": s["irf9_mrna"],

@@ -45,6 +45,8 @@ SBML_READOUTS: tuple[tuple[str, str], ...] = (
     ("irf1", "irf1_mrna"),
     ("receptor_total", "receptor + receptor_active"),
     ("stat2_irf9", "ustat2_irf9 + pstat2_irf9"),
+    ("isre_phospho", "isre_p"),
+    ("isre_unphospho", "isre_u"),
 )
 
 
