@@ -86,7 +86,7 @@ REVIEW_SECTIONS = {
                         "Antitumour mechanism of IFN-α2b", "Clinical application",
                         "The current challenges", "Conclusions and future perspectives"],
     "chapters/synthesis": ["Two faces of interferon-alpha", "Gene atlas",
-                           "Where the reviews differ"],
+                           "Where the reviews differ", "A fitted model beside ours"],
     "chapters/appendix": ["Glossary", "References", "data", "Model reference", "build"],
 }
 

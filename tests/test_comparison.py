@@ -1,0 +1,93 @@
+import numpy as np
+import pytest
+
+from ifnalpha import comparison
+
+
+@pytest.fixture(scope="module")
+def dose_frame():
+    return comparison.dose_response()
+
+
+@pytest.fixture(scope="module")
+def restim_frame():
+    return comparison.restimulation()
+
+
+def test_dose_response_has_both_models_all_doses_and_readouts(dose_frame):
+    assert set(dose_frame["model"]) == set(comparison.MODELS)
+    assert set(dose_frame["dose_pM"]) == set(comparison.DOSES_PM)
+    assert set(dose_frame["readout"]) == set(comparison.SHARED_READOUTS)
+    assert dose_frame["time_h"].max() == pytest.approx(32.0)
+
+
+def test_no_dose_means_no_change_in_either_model(dose_frame):
+    rest = dose_frame[dose_frame["dose_pM"] == 0]
+    for readout, group in rest.groupby("readout"):
+        baseline = 0.0 if readout == "pstat1_total" else 1.0
+        assert np.allclose(group["value"], baseline, atol=1e-3), readout
+
+
+def test_peak_table_pstat1_rises_with_dose_in_both_models(dose_frame):
+    table = comparison.peak_table(dose_frame)
+    for model_name in comparison.MODELS:
+        rows = table[(table["model"] == model_name) & (table["readout"] == "pstat1_total")]
+        peaks = rows.sort_values("dose_pM")["peak"].tolist()
+        assert peaks == sorted(peaks), f"{model_name}: pSTAT1 peaks {peaks}"
+        times = rows.sort_values("dose_pM")["peak_h"].tolist()
+        assert times[-1] < times[0], f"{model_name}: pSTAT1 peak times {times}"
+
+
+def test_desensitisation_grows_with_pre_dose_in_both_models(restim_frame):
+    table = comparison.restimulation_table(restim_frame)
+    for model_name in comparison.MODELS:
+        ratios = table[table["model"] == model_name].sort_values("pre_dose_pM")["ratio"].tolist()
+        assert ratios[0] == 1.0
+        assert ratios == sorted(ratios, reverse=True), f"{model_name}: ratios {ratios}"
+        assert ratios[-1] < 0.2, f"{model_name}: 1400 pM pre-dose ratio {ratios[-1]}"
+
+
+def test_figures_have_one_panel_per_model_and_readout(dose_frame, restim_frame):
+    figure = comparison.dose_response_figure(dose_frame, ["pstat1_total", "irf9"])
+    assert len(figure.axes) == 4
+    assert len(comparison.restimulation_figure(restim_frame).axes) == 2
+
+
+@pytest.mark.parametrize("bad", [-1.0, float("nan"), float("inf"), "28", True])
+def test_bad_doses_are_named(bad):
+    with pytest.raises(ValueError, match="doses_pM"):
+        comparison.dose_response([bad], hours=1)
+    with pytest.raises(ValueError, match="pre_doses_pM"):
+        comparison.restimulation([bad], hours=25)
+
+
+@pytest.mark.parametrize("hours", [0, -5, float("nan")])
+def test_bad_hours_are_named(hours):
+    with pytest.raises(ValueError, match="hours"):
+        comparison.dose_response([1.0], hours=hours)
+
+
+def test_second_dose_outside_the_run_is_refused():
+    with pytest.raises(ValueError, match="second_at_h"):
+        comparison.restimulation([0.0], second_at_h=30, hours=24)
+
+
+def test_unknown_readout_and_incomplete_frames_are_refused(dose_frame, restim_frame):
+    with pytest.raises(ValueError, match="ifitm9"):
+        comparison.dose_response_figure(dose_frame, ["ifitm9"])
+    with pytest.raises(ValueError, match="lacks"):
+        comparison.peak_table(dose_frame.drop(columns="readout"))
+    with pytest.raises(ValueError, match="pre-dose of 0"):
+        comparison.restimulation_table(restim_frame[restim_frame["pre_dose_pM"] > 0])
+
+
+def test_key_numbers_are_formatted_from_the_tables(dose_frame, restim_frame):
+    peaks = comparison.peak_table(dose_frame)
+    restim = comparison.restimulation_table(restim_frame)
+    numbers = comparison.key_numbers(peaks, restim)
+    row = peaks[(peaks["model"] == "Kok et al. 2020") & (peaks["dose_pM"] == 1400.0)
+                & (peaks["readout"] == "pstat1_total")].iloc[0]
+    assert numbers["kok-pstat1_total-peak_h-1400"] == f"{row.peak_h:.2f}"
+    ratio = restim[(restim["model"] == "book model") & (restim["pre_dose_pM"] == 2.8)]
+    assert numbers["ours-ratio-2p8"] == f"{ratio['ratio'].item():.2f}"
+    assert numbers["kok-ratio-0"] == "1.00"
