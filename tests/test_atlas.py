@@ -44,3 +44,16 @@ def test_unknown_gene_is_named(bad):
 def test_unknown_gene_suggests_close_symbols():
     with pytest.raises(ValueError, match="IRF9"):
         atlas.lookup("IRF99")
+
+
+def test_lookup_widget_shows_the_chosen_gene_without_display_messages():
+    pytest.importorskip("ipywidgets")
+    box = atlas.lookup_widget()
+    chooser, output = box.children
+    assert chooser.value == "IRF9"
+    (first,) = output.outputs
+    assert first["output_type"] == "display_data" and "Table A2" in first["data"]["text/html"]
+    assert first == atlas._lookup_output("IRF9"), "the output must be deterministic"
+    chooser.value = "TP53"
+    (shown,) = output.outputs
+    assert "regulator of IRF9" in shown["data"]["text/plain"]

@@ -49,3 +49,18 @@ def test_init_embeds_the_library_and_is_empty_in_latex():
     init = init_tables()
     assert "injectModule" in init.html and len(init.html) > 100_000
     assert init._repr_latex_() == ""
+
+
+def test_live_widget_keeps_the_view_and_replaces_static_fallbacks():
+    import ipywidgets
+
+    from ifnalpha.display import live_widget
+
+    slider = ipywidgets.IntSlider(value=3)
+    bundle = live_widget(slider, "Live on Binder.")._repr_mimebundle_()
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == slider.model_id
+    assert bundle["text/plain"] == "Live on Binder." and bundle["text/latex"] == ""
+    with pytest.raises(ValueError, match="note"):
+        live_widget(slider, " ")
+    with pytest.raises(ValueError, match="widget"):
+        live_widget(object(), "x")

@@ -183,7 +183,6 @@ def lookup_widget():  # pragma: no cover - exercised in the gene-atlas notebook
         for example on Binder).
     """
     import ipywidgets as widgets
-    from IPython.display import display
 
     genes = sorted(_atlas()["gene"].unique())
     chooser = widgets.Dropdown(options=genes, value="IRF9" if "IRF9" in genes else genes[0],
@@ -191,10 +190,24 @@ def lookup_widget():  # pragma: no cover - exercised in the gene-atlas notebook
     output = widgets.Output()
 
     def show(change=None) -> None:
-        output.clear_output()
-        with output:
-            display(lookup(chooser.value).drop(columns="gene").style.hide(axis="index"))
+        # Set the output area's state rather than display() into it: no display messages are
+        # sent, so the result is the same with or without a frontend (nbclient, nbval, Binder)
+        # and the stored widget state is deterministic.
+        output.outputs = (_lookup_output(chooser.value),)
 
     chooser.observe(show, names="value")
     show()
     return widgets.VBox([chooser, output])
+
+
+def _lookup_output(gene: str) -> dict:
+    """Return one gene's rows as a deterministic ``display_data`` output (HTML and text)."""
+    rows = lookup(gene).drop(columns="gene")
+    return {
+        "output_type": "display_data",
+        "data": {
+            "text/html": rows.to_html(index=False, border=0, classes="atlas-lookup"),
+            "text/plain": rows.to_string(index=False),
+        },
+        "metadata": {},
+    }

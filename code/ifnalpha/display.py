@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-__all__ = ["InteractiveTable", "TablesInit", "init_tables", "interactive_table"]
+__all__ = ["InteractiveTable", "LiveWidget", "TablesInit", "init_tables", "interactive_table",
+           "live_widget"]
 
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -191,3 +192,53 @@ def interactive_table(
     'Demo (1 rows × 1 columns)'
     """
     return InteractiveTable(frame, table_id, caption, **options)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class LiveWidget:
+    """An ipywidgets widget whose static fallbacks are a sentence (plain text) and nothing (PDF).
+
+    A widget's own plain-text form is its repr (``VBox(children=(Dropdown(…``), which is what a
+    PDF or a kernel-less reader would otherwise see. See :func:`live_widget`.
+    """
+
+    widget: object = field(repr=False)
+    note: str
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        data = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude) or {})
+        data["text/plain"] = self.note
+        data["text/latex"] = ""
+        return data
+
+    def __repr__(self) -> str:
+        return self.note
+
+
+def live_widget(widget: object, note: str) -> LiveWidget:
+    """Wrap a widget for display: live with a kernel, a `note` in plain text, nothing in the PDF.
+
+    Parameters
+    ----------
+    widget : ipywidgets.Widget
+        The widget to show (it stays live in Jupyter and on Binder).
+    note : str
+        What a reader without a kernel sees instead of the widget's repr.
+
+    Returns
+    -------
+    LiveWidget
+
+    Examples
+    --------
+    >>> import ipywidgets
+    >>> view = live_widget(ipywidgets.IntSlider(), "A slider.")
+    >>> bundle = view._repr_mimebundle_()
+    >>> bundle["text/plain"], bundle["text/latex"]
+    ('A slider.', '')
+    """
+    if not hasattr(widget, "_repr_mimebundle_"):
+        raise ValueError(f"not a widget: {widget!r}")
+    if not isinstance(note, str) or not note.strip():
+        raise ValueError(f"note must be a non-empty string, got {note!r}")
+    return LiveWidget(widget, note)
