@@ -91,3 +91,10 @@ def test_key_numbers_are_formatted_from_the_tables(dose_frame, restim_frame):
     ratio = restim[(restim["model"] == "book model") & (restim["pre_dose_pM"] == 2.8)]
     assert numbers["ours-ratio-2p8"] == f"{ratio['ratio'].item():.2f}"
     assert numbers["kok-ratio-0"] == "1.00"
+
+
+def test_protocol_numbers_follow_the_constants():
+    numbers = comparison.protocol_numbers()
+    assert numbers["doses"] == "0, 2.8, 28 or 1400 pM"
+    assert numbers["dose-1400"] == "1400 pM"
+    assert numbers["hours"] == "32" and numbers["second-at-h"] == "24"

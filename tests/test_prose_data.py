@@ -345,3 +345,13 @@ def test_data_cells_hide_their_code_and_load_tables_first(path):
         f"{IDS(path)}: display init_tables() once, before the first interactive table")
     assert "remove-input" in tags(cells[inits[0]]), (
         f"{IDS(path)}: the init_tables() output must be kept (remove-input, not remove-cell)")
+
+
+# Pages that state model results: their numbers come from model runs, glued the same way.
+MODEL_PAGES = sorted(ROOT.glob("chapters/synthesis/fitted-model.ipynb"))
+
+
+@pytest.mark.parametrize("path", MODEL_PAGES, ids=IDS)
+def test_model_pages_type_no_numbers(path):
+    problems = typed_numbers(markdown_of(path))
+    assert not problems, f"{IDS(path)}: numbers typed by hand (glue them instead): {problems}"

@@ -26,10 +26,12 @@ from ifnalpha import model, reference
 __all__ = [
     "DOSES_PM",
     "MODELS",
+    "PROTOCOL",
     "SHARED_READOUTS",
     "dose_response",
     "dose_response_figure",
     "peak_table",
+    "protocol_numbers",
     "restimulation",
     "restimulation_figure",
     "restimulation_table",
@@ -50,6 +52,10 @@ SHARED_READOUTS: dict[str, str] = {
     "irf9": "IRF9 protein (fold over baseline)",
     "stat1": "Total STAT1 protein (fold over baseline)",
 }
+
+#: The double-treatment protocol of the published study: second dose (pM), its time and the
+#: end of the run (hours).
+PROTOCOL: dict[str, float] = {"second_dose_pM": 1400.0, "second_at_h": 24.0, "hours": 32.0}
 
 _DT_H = 0.01
 _COLOURS = {2.8: "#56B4E9", 28.0: "#0072B2", 1400.0: "#D55E00", 0.0: "#999999"}
@@ -84,15 +90,17 @@ def _tidy(frame: pd.DataFrame, model_name: str, **labels: float) -> pd.DataFrame
     return long
 
 
-def dose_response(doses_pM: Sequence[float] = DOSES_PM, hours: float = 32.0) -> pd.DataFrame:
+def dose_response(doses_pM: Sequence[float] = DOSES_PM, hours: float | None = None
+                  ) -> pd.DataFrame:
     """Run constant doses in both models and return the shared readouts as a tidy frame.
 
     Parameters
     ----------
     doses_pM : sequence of float
         Constant IFN-α concentrations in pM (default: the published 0, 2.8, 28, 1400 pM).
-    hours : float
-        Length of each run in hours (default 32, the study's longest time course).
+    hours : float, optional
+        Length of each run in hours (default from :data:`PROTOCOL`: 32, the study's longest
+        time course).
 
     Returns
     -------
@@ -111,7 +119,7 @@ def dose_response(doses_pM: Sequence[float] = DOSES_PM, hours: float = 32.0) -> 
     ['Kok et al. 2020', 'book model']
     """
     doses = _check_doses(doses_pM, "doses_pM")
-    hours = _check_hours(hours)
+    hours = _check_hours(PROTOCOL["hours"] if hours is None else hours)
     parts = []
     for dose in doses:
         ours = model.simulate(dose, hours, dt_h=_DT_H).frame
@@ -168,8 +176,8 @@ def _ours_double(pre: float, second: float, at_h: float, hours: float) -> pd.Dat
     return pd.concat([first.frame.iloc[:-1], rest.frame])
 
 
-def restimulation(pre_doses_pM: Sequence[float] = DOSES_PM, second_dose_pM: float = 1400.0,
-                  second_at_h: float = 24.0, hours: float = 32.0) -> pd.DataFrame:
+def restimulation(pre_doses_pM: Sequence[float] = DOSES_PM, second_dose_pM: float | None = None,
+                  second_at_h: float | None = None, hours: float | None = None) -> pd.DataFrame:
     """Run the double treatment in both models.
 
     In the book's model the IFN-α concentration is imposed, so the second dose raises it from
@@ -181,12 +189,12 @@ def restimulation(pre_doses_pM: Sequence[float] = DOSES_PM, second_dose_pM: floa
     ----------
     pre_doses_pM : sequence of float
         Pre-doses given at 0 h (pM).
-    second_dose_pM : float
-        Dose added at `second_at_h` (pM), default 1400.
-    second_at_h : float
-        Time of the second dose in hours, default 24.
-    hours : float
-        End of the run in hours, default 32.
+    second_dose_pM : float, optional
+        Dose added at `second_at_h` (pM); default from :data:`PROTOCOL` (1400).
+    second_at_h : float, optional
+        Time of the second dose in hours; default from :data:`PROTOCOL` (24).
+    hours : float, optional
+        End of the run in hours; default from :data:`PROTOCOL` (32).
 
     Returns
     -------
@@ -207,9 +215,10 @@ def restimulation(pre_doses_pM: Sequence[float] = DOSES_PM, second_dose_pM: floa
     True
     """
     pres = _check_doses(pre_doses_pM, "pre_doses_pM")
+    second_dose_pM = PROTOCOL["second_dose_pM"] if second_dose_pM is None else second_dose_pM
     (second,) = _check_doses([second_dose_pM], "second_dose_pM")
-    hours = _check_hours(hours)
-    at_h = _check_hours(second_at_h)
+    hours = _check_hours(PROTOCOL["hours"] if hours is None else hours)
+    at_h = _check_hours(PROTOCOL["second_at_h"] if second_at_h is None else second_at_h)
     if at_h >= hours:
         raise ValueError(f"second_at_h must lie inside the run (< {hours} h), got {second_at_h!r}")
     parts = []
@@ -229,15 +238,15 @@ def restimulation(pre_doses_pM: Sequence[float] = DOSES_PM, second_dose_pM: floa
     return pd.concat(parts, ignore_index=True)
 
 
-def restimulation_table(frame: pd.DataFrame, second_at_h: float = 24.0) -> pd.DataFrame:
+def restimulation_table(frame: pd.DataFrame, second_at_h: float | None = None) -> pd.DataFrame:
     """Summarise :func:`restimulation`: the re-stimulation peak relative to no pre-dose.
 
     Parameters
     ----------
     frame : pandas.DataFrame
         Output of :func:`restimulation`; must include pre-dose 0.
-    second_at_h : float
-        Time of the second dose (the peak is taken after it).
+    second_at_h : float, optional
+        Time of the second dose (the peak is taken after it); default from :data:`PROTOCOL`.
 
     Returns
     -------
@@ -251,6 +260,7 @@ def restimulation_table(frame: pd.DataFrame, second_at_h: float = 24.0) -> pd.Da
     ValueError
         If the frame has no pre-dose of 0 pM for a model.
     """
+    second_at_h = PROTOCOL["second_at_h"] if second_at_h is None else second_at_h
     rows = []
     data = frame[(frame["readout"] == "pstat1_amount") & (frame["time_h"] > second_at_h)]
     for model_name, group in data.groupby("model", sort=False):
@@ -312,20 +322,21 @@ def dose_response_figure(frame: pd.DataFrame,
     return figure
 
 
-def restimulation_figure(frame: pd.DataFrame, second_at_h: float = 24.0) -> Figure:
+def restimulation_figure(frame: pd.DataFrame, second_at_h: float | None = None) -> Figure:
     """Draw the double treatment: phosphorylated STAT1 amount over time in both models.
 
     Parameters
     ----------
     frame : pandas.DataFrame
         Output of :func:`restimulation`.
-    second_at_h : float
-        Time of the second dose, marked with a dashed line.
+    second_at_h : float, optional
+        Time of the second dose, marked with a dashed line; default from :data:`PROTOCOL`.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
+    second_at_h = PROTOCOL["second_at_h"] if second_at_h is None else second_at_h
     figure = Figure(figsize=(7.5, 3.0), dpi=110, layout="constrained")
     axes = figure.subplots(1, 2, sharey=False)
     for ax, model_name in zip(axes, MODELS, strict=True):
@@ -338,7 +349,7 @@ def restimulation_figure(frame: pd.DataFrame, second_at_h: float = 24.0) -> Figu
         ax.set_xlabel("Time (h)")
     axes[0].set_ylabel("pSTAT1 (units of baseline total STAT1)", fontsize=8)
     axes[1].legend(title="Pre-dose at 0 h", fontsize=8, frameon=False)
-    figure.suptitle("Pre-dose, then 1400 pM at 24 h: desensitisation in both models")
+    figure.suptitle("Pre-dose, then a second dose: desensitisation in both models")
     return figure
 
 
@@ -382,4 +393,27 @@ def key_numbers(peaks: pd.DataFrame, restim: pd.DataFrame) -> dict[str, str]:
         numbers[f"{base}-at_end-{dose}"] = f"{row.at_end:.3g}"
     for row in restim.itertuples(index=False):
         numbers[f"{short[row.model]}-ratio-{_dose_key(row.pre_dose_pM)}"] = f"{row.ratio:.2f}"
+    return numbers
+
+
+
+def protocol_numbers() -> dict[str, str]:
+    """Format the protocols' doses and times for the page's prose, keyed for ``glue``.
+
+    Returns
+    -------
+    dict
+        ``dose-<d>`` for each of :data:`DOSES_PM` (e.g. ``dose-2p8`` → ``"2.8 pM"``),
+        ``doses`` (all of them, e.g. ``"0, 2.8, 28 or 1400 pM"``), ``hours``, ``second-at-h``.
+
+    Examples
+    --------
+    >>> protocol_numbers()["dose-2p8"]
+    '2.8 pM'
+    """
+    numbers = {f"dose-{_dose_key(d)}": f"{d:g} pM" for d in DOSES_PM}
+    labels = [f"{d:g}" for d in DOSES_PM]
+    numbers["doses"] = f"{', '.join(labels[:-1])} or {labels[-1]} pM"
+    numbers["hours"] = f"{PROTOCOL['hours']:g}"
+    numbers["second-at-h"] = f"{PROTOCOL['second_at_h']:g}"
     return numbers
