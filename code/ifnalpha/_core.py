@@ -276,35 +276,63 @@ def integrate_many(
     n_batch = y0.shape[0]
     ns = N_STATES
     rhs, entries = model.rhs, model.jac_entries
-    index = model.jac_index
-    mu = ns - 1
-    band_rows = np.array([i - k + mu for i, k in index])
-    band_cols = [k for _, k in index]
+    perm, inv, ml, mu = _band_order()
+    # entry (i, k) of one block sits at permuted position (inv[i], inv[k])
+    band_rows = np.array([inv[i] - inv[k] + mu for i, k in model.jac_index])
+    band_cols = [int(inv[k]) for _, k in model.jac_index]
     buf = np.empty((ns, n_batch))
-    band = np.zeros((2 * ns - 1, ns * n_batch))
+    band = np.zeros((ml + mu + 1, ns * n_batch))
     p = list(p_columns)
 
+    def unpack(y):
+        return list(y.reshape(n_batch, ns).T[inv])
+
     def f(t, y):
-        vals = rhs(list(y.reshape(n_batch, ns).T), p, ifn_values)
+        vals = rhs(unpack(y), p, ifn_values)
         for i, v in enumerate(vals):
-            buf[i] = v
+            buf[inv[i]] = v
         return buf.T.ravel()
 
     def fj(t, y):
-        vals = entries(list(y.reshape(n_batch, ns).T), p, ifn_values)
+        vals = entries(unpack(y), p, ifn_values)
         band[:] = 0.0
         for r, k, v in zip(band_rows, band_cols, vals, strict=True):
             band[r, k::ns] = v
         return band
 
+    y_perm = y0[:, perm]
     sol, info = odeint(
-        f, y0.ravel(), t_out, Dfun=fj, tfirst=True, rtol=RTOL, atol=ATOL, ml=mu, mu=mu,
+        f, y_perm.ravel(), t_out, Dfun=fj, tfirst=True, rtol=RTOL, atol=ATOL, ml=ml, mu=mu,
         mxstep=100000, full_output=True,
     )
     if info["message"] != "Integration successful.":
         raise RuntimeError(f"ODE solver failed: {info['message']}")
-    states = sol.reshape(len(t_out), n_batch, ns).transpose(1, 0, 2)
+    sol = sol.reshape(len(t_out), n_batch, ns)[:, :, inv]
+    states = sol.transpose(1, 0, 2)
     return _check_positive(states)
+
+
+@lru_cache(maxsize=1)
+def _band_order() -> tuple[np.ndarray, np.ndarray, int, int]:
+    """State order that narrows the Jacobian's band (reverse Cuthill–McKee), and the band.
+
+    Returns ``perm`` (position → state), ``inv`` (state → position) and the lower and upper
+    bandwidths in that order; used to batch many simulations into one banded system.
+    """
+    from scipy.sparse import csr_matrix
+    from scipy.sparse.csgraph import reverse_cuthill_mckee
+
+    pattern = np.eye(N_STATES, dtype=bool)
+    for i, k in compiled().jac_index:
+        pattern[i, k] = True
+    perm = np.asarray(reverse_cuthill_mckee(csr_matrix(pattern | pattern.T),
+                                            symmetric_mode=True))
+    inv = np.empty_like(perm)
+    inv[perm] = np.arange(N_STATES)
+    rows, cols = np.nonzero(pattern)
+    ml = int(np.max(inv[rows] - inv[cols]))
+    mu = int(np.max(inv[cols] - inv[rows]))
+    return perm, inv, ml, mu
 
 
 def steady_state_numeric(y_guess: np.ndarray, p: Sequence[float]) -> np.ndarray:

@@ -548,11 +548,14 @@ def simulate(
 def _package(t, states, p, source, pert, overrides) -> SimulationResult:
     ro = _core.readouts(states, p)
     index = pd.Index(t, name="time_h")
-    data = {"ifn_pM": source.values(t)}
-    data.update({name: ro[name] for name in READOUTS if name != "ifn_pM"})
-    frame = pd.DataFrame(data, index=index)
+    columns = list(READOUTS)
+    block = np.empty((t.size, len(columns)))
+    block[:, 0] = source.values(t)
+    for j, name in enumerate(columns[1:], start=1):
+        block[:, j] = ro[name]
+    frame = pd.DataFrame(block, index=index, columns=columns)
     st = pd.DataFrame(states, index=index, columns=list(STATE_NAMES))
-    final = ModelState(float(t[-1]), tuple(float(v) for v in states[-1]))
+    final = ModelState(float(t[-1]), tuple(states[-1].tolist()))
     return SimulationResult(frame, st, final, dict(pert), overrides)
 
 
