@@ -302,6 +302,13 @@ def test_one_hour_pulse_gives_antiviral_but_no_antiproliferative_state():
     assert cont["antiproliferative"].iloc[-1] > 0.5, msg
 
 
+def test_negative_control_fast_commitment_lets_a_pulse_arrest_cells():
+    params = {"k_antiproliferative": 5.0}
+    pulse = model.simulate(dosing.pulse(10000.0, duration_h=1.0), 72, params=params, dt_h=0.1)
+    peak = float(pulse.frame["antiproliferative"].max())
+    assert peak > 0.5, f"with commitment in minutes a 1-h pulse reaches {peak:.3f}"
+
+
 def half_max_dose(doses: np.ndarray, y: np.ndarray) -> float:
     half = y.max() / 2
     j = int(np.argmax(y >= half))
@@ -479,6 +486,9 @@ def test_bad_start_raises(start):
          "irf9_overexpression"),
         ({"doses_pM": [1.0], "values": [2.0]}, "values"),
         ({"doses_pM": [1.0], "dt_h": 0}, "dt_h"),
+        ({"doses_pM": [1.0], "perturbations": {"stat1_nul": True}}, "stat1_nul"),
+        ({"doses_pM": [1.0], "params": {"k_deg_stat1": -1.0}}, "k_deg_stat1"),
+        ({"doses_pM": [math.nan]}, "doses_pM"),
     ],
 )
 def test_bad_sweep_arguments_raise(kwargs, needle):
@@ -487,8 +497,24 @@ def test_bad_sweep_arguments_raise(kwargs, needle):
         model.sweep(**kwargs)
 
 
+def test_bad_sweep_result_queries_raise():
+    sw = model.sweep([1.0, 10.0], 2.0, dt_h=1.0)
+    with pytest.raises(ValueError, match="name"):
+        sw.readout("nonsense")
+    with pytest.raises(ValueError, match="time_h"):
+        sw.at("ifitm1", -1.0)
+
+
+def test_result_summary_is_plain_floats():
+    s = model.simulate(100.0, 24).summary()
+    assert s and all(type(v) is float for v in s.values())
+    assert 0.25 <= s["pstat1_total_peak_h"] <= 1.5
+
+
 def test_bad_steady_state_arguments_raise():
     with pytest.raises(ValueError, match="bogus"):
         model.steady_state({"bogus": 1})
     with pytest.raises(ValueError, match="bogus"):
         model.rest_state({"bogus": 1.0})
+    with pytest.raises(ValueError, match="jak_inhibition"):
+        model.steady_state({"jak_inhibition": 2.0})

@@ -80,9 +80,9 @@ STATE_NAMES: tuple[str, ...] = tuple(s.id for s in SPECIES)
 #: Intermediate quantities, computed in this order before the rates.
 ASSIGNMENTS: tuple[tuple[str, str, str], ...] = (
     ("usp18_factor", "(1 + usp18_block) / (1 + usp18_block * usp18_protein)",
-     "USP18 disrupts IFNAR2–JAK1: relative rate of productive receptor assembly (1 at rest)"),
+     "USP18 disrupts IFNAR2–JAK1: relative receptor assembly and JAK activity (1 at rest)"),
     ("socs1_factor", "(1 + socs1_block) / (1 + socs1_block * socs1_protein)",
-     "SOCS1 inhibits JAK1/TYK2: relative kinase activity per complex (1 at rest)"),
+     "SOCS1 inhibits JAK1/TYK2: relative receptor activation and JAK activity (1 at rest)"),
     ("kinase", "receptor_active * jak_activity * socs1_factor * usp18_factor",
      "JAK1/TYK2 activity of the active receptor complexes"),
     ("phos_stat1_stat2", "k_phos * kinase * stat1_phosphorylatable * stat2_phosphorylatable",

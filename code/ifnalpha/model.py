@@ -4,7 +4,7 @@ The model is **educational and qualitative, not clinical guidance**. It is writt
 the mechanisms the two reviews describe and with kinetics borrowed from published models (chiefly
 Kok et al. 2020, BioModels BIOMD0000000959); it is not fitted to any data set.
 
-What it contains (24 states, 56 reactions; see :func:`species_table` and
+What it contains (25 states, 53 reactions; see :func:`species_table` and
 :func:`reaction_table`):
 
 - **receptor**: free IFNAR1/IFNAR2 with TYK2/JAK1, and the active IFN·IFNAR1·IFNAR2 complex,
@@ -155,8 +155,9 @@ PERTURBATIONS: dict[str, Perturbation] = {
     "ifnar1_null": Perturbation(
         "flag", False,
         "No receptor synthesis (an IFNAR1-knockout cell).",
-        "Loss of pathway parts such as IFNAR1 blunts the response to IFN-α2b (review B, "
-        "challenges section [68, 224–227]).",
+        "IFNAR1 mediates the direct and indirect effects of IFN-I therapy; its knockout impairs "
+        "them (review B, IFNAR section [67–70]); loss of JAK-STAT parts blunts the response "
+        "(review B, challenges section [224–227]).",
     ),
     "stat1_y701f": Perturbation(
         "flag", False,
@@ -249,7 +250,7 @@ READOUTS: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class ModelState:
-    """The model's 24 state variables at one time; pass it as ``start=`` to continue.
+    """The model's 25 state variables at one time; pass it as ``start=`` to continue.
 
     Attributes
     ----------
@@ -769,7 +770,7 @@ def equations_markdown() -> str:
         body = " ".join(terms)
         body = body[2:] if body.startswith("+ ") else body
         lines.append(f"- `d({s.id})/dt = {body}`")
-    lines += ["", "where each `v[reaction]` is the rate law of :func:`reaction_table`."]
+    lines += ["", "where each `v[reaction]` is the rate law listed by `reaction_table()`."]
     return "\n".join(lines)
 
 
