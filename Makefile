@@ -48,7 +48,7 @@ nbval: $(STAMP)
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg \
 		-p no:cacheprovider -q $(NOTEBOOKS)
 
-test: lint unit nbval html
+test: lint unit nbval html pdf-check browser-check binder-check
 
 outputs: $(STAMP)
 	$(VENV)/bin/jupyter nbconvert --to notebook --execute --inplace \
@@ -67,3 +67,54 @@ freeze: $(STAMP)
 
 clean:
 	rm -rf _build .pytest_cache
+
+# ---------------------------------------------------------------------------------------------
+# The three ways to read the book, tested (issue 7). Each sets up what it needs by itself.
+#   make pdf            the whole book as one PDF: _build/pdf/<latex targetname>.pdf (LaTeX
+#                       builder, xelatex, own output folder _build/pdf-build); installs TeX Live
+#                       and friends from Debian's packages when missing
+#   make pdf-check      tests/test_pdf.py: builds the PDF, checks its text and renders its pages
+#   make browser-check  tests/browser: the HTML book served on localhost in Debian's Chromium
+#                       (Playwright): console errors, failed requests, tables, widgets, search,
+#                       buttons, alt text, axe-core accessibility; installs Chromium when missing
+#   make binder-check   tests/test_binder.py: what repo2docker does (fresh venv from
+#                       requirements.txt + runtime.txt), then every chapter notebook executed
+#   make web            npm ci, then tools/vendor-web.sh: the widget manager, RequireJS and
+#                       MathJax into _build/web, which Sphinx copies into the book's
+#                       _static/vendor (html_extra_path): no CDN
+# Without root (and no password-less sudo) the PDF and browser checks skip, naming the Debian
+# packages to install; with CI=true they fail instead.
+WEB_OUT := _build/web
+WEB_STAMP := $(WEB_OUT)/.stamp
+PDF_BUILD := _build/pdf-build
+BOOK_CHECKS := IFNALPHA_BOOK_CHECKS=1 $(PY) -m pytest -p no:cacheprovider -q -rs
+PDF_NAME = $(shell $(PY) -c 'import yaml; print(yaml.safe_load(open("_config.yml"))["latex"]["latex_documents"]["targetname"].removesuffix(".tex"))')
+
+.PHONY: web pdf pdf-check browser-check binder-check
+
+# The HTML (and LaTeX) build reads _build/web through html_extra_path: make it first.
+html: $(WEB_STAMP)
+
+web: $(WEB_STAMP)
+
+$(WEB_STAMP): package.json package-lock.json tools/vendor-web.sh tools/web/widgets-config.js
+	tools/install-system-packages.sh node
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	tools/vendor-web.sh $(WEB_OUT)
+	@touch $@
+
+pdf: $(STAMP) $(WEB_STAMP)
+	tools/install-system-packages.sh pdf
+	rm -f $(PDF_BUILD)/_build/latex/*.pdf
+	$(VENV)/bin/jupyter-book build . --builder pdflatex --path-output $(PDF_BUILD) $(JB_FLAGS) </dev/null
+	test -s $(PDF_BUILD)/_build/latex/$(PDF_NAME).pdf
+	mkdir -p _build/pdf && cp $(PDF_BUILD)/_build/latex/$(PDF_NAME).pdf _build/pdf/
+
+pdf-check: $(STAMP)
+	$(BOOK_CHECKS) tests/test_pdf.py
+
+browser-check: $(STAMP) html
+	$(BOOK_CHECKS) tests/browser
+
+binder-check: $(STAMP)
+	$(BOOK_CHECKS) tests/test_binder.py

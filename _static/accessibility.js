@@ -1,0 +1,41 @@
+// Accessibility fixes for markup that the theme and docutils generate (Jupyter Book adds every
+// .js file in _static/ to every page). Each fix answers a serious or critical axe-core violation
+// found by tests/browser/test_pages.py; the content of the book is not touched.
+(function () {
+  "use strict";
+
+  function fix() {
+    // pydata-sphinx-theme's search buttons show "Search Ctrl+K" but are labelled "Search"
+    // (axe: label-content-name-mismatch). Their visible text is a good accessible name.
+    document.querySelectorAll("button.search-button-field[aria-label]").forEach(function (b) {
+      b.removeAttribute("aria-label");
+    });
+
+    // The colour-mode button is labelled "Color mode", but its icons carry titles ("Light",
+    // "Dark", "System Settings") that count as its visible text (label-content-name-mismatch).
+    // The icons are decorative: the label (and the tooltip) say what the button does.
+    document.querySelectorAll(".theme-switch-button .theme-switch").forEach(function (icon) {
+      icon.removeAttribute("title");
+      if (icon.tagName.toLowerCase() === "svg") {
+        icon.querySelectorAll("title").forEach(function (t) { t.remove(); });
+        icon.removeAttribute("aria-labelledby");
+        icon.setAttribute("aria-hidden", "true");
+        icon.removeAttribute("role");
+      }
+    });
+
+    // docutils marks bibliography entries role="doc-biblioentry" inside role="list"; that role
+    // is deprecated in WAI-ARIA 1.3, so the list has no valid items (aria-required-children).
+    document.querySelectorAll('[role="list"] > [role="doc-biblioentry"]').forEach(function (e) {
+      e.setAttribute("role", "listitem");
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", fix);
+  } else {
+    fix();
+  }
+  // Font Awesome replaces <i> icons with <svg> (copying their titles) after the page loads.
+  window.addEventListener("load", fix);
+})();

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Install the Debian packages that a way of reading the book needs, when they are missing.
+#
+#   tools/install-system-packages.sh pdf|browser|node [--check]
+#
+#   pdf      the LaTeX builder's toolchain (XeTeX and the LaTeX/font collections that
+#            sphinx-jupyterbook-latex loads, latexmk, xindy, FreeFont, Latin Modern), ImageMagick
+#            (sphinx.ext.imgconverter turns SVG/GIF outputs into PDF/PNG) and poppler-utils
+#            (pdftotext/pdftoppm/pdfimages, used by tests/test_pdf.py)
+#   browser  Debian's Chromium, driven by Playwright in tests/browser
+#   node     Node.js and npm (the widget manager and axe-core come from the npm registry);
+#            only installed when `npm` is not on PATH at all
+#
+# Does nothing when everything is present. Installs with apt-get (through `sudo -n` when not
+# root). Exit status: 0 when present or installed; 3 when something is missing and cannot be
+# installed here (no apt-get, or not root and no password-less sudo): the message names the
+# packages to install. With CI=true that case is an error (exit 1): CI must run every check.
+# --check only reports (0 present, 3 missing) and installs nothing.
+set -euo pipefail
+
+kind="${1:-}"
+mode="${2:-install}"
+
+case "$kind" in
+  pdf)
+    packages=(texlive-xetex texlive-latex-extra texlive-latex-recommended texlive-fonts-recommended
+              texlive-fonts-extra texlive-plain-generic latexmk xindy fonts-freefont-otf lmodern
+              imagemagick poppler-utils)
+    commands=(xelatex latexmk xindy pdftotext pdftoppm pdfimages) ;;
+  browser)
+    packages=(chromium)
+    commands=(chromium) ;;
+  node)
+    if command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1; then exit 0; fi
+    packages=(nodejs npm)
+    commands=(node npm) ;;
+  *)
+    echo "usage: $0 pdf|browser|node [--check]" >&2
+    exit 2 ;;
+esac
+
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for package in "${packages[@]}"; do
+    status="$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)"
+    [ "$status" = installed ] || missing+=("$package")
+  done
+else
+  # Not a Debian system: judge by the commands, and name the Debian packages in the message.
+  for command in "${commands[@]}"; do
+    command -v "$command" >/dev/null 2>&1 || { missing=("${packages[@]}"); break; }
+  done
+fi
+
+[ "${#missing[@]}" -eq 0 ] && exit 0
+
+cannot() {
+  local message="$kind checks need these Debian packages: ${missing[*]} ($1). Install them with:
+  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}"
+  if [ "${CI:-}" = true ]; then
+    echo "ERROR (CI=true, so this must not be skipped): $message" >&2
+    exit 1
+  fi
+  echo "$message"
+  exit 3
+}
+
+[ "$mode" = --check ] && cannot "checked only"
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  cannot "apt-get is not available on this machine"
+fi
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+  as_root=(sudo -n)
+else
+  cannot "not root, and no password-less sudo"
+fi
+
+echo "Installing Debian packages for the $kind checks: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${as_root[@]}" apt-get update -qq
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
