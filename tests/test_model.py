@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ifnalpha import _core, dosing, model
+from ifnalpha import _core, _spec, dosing, model
 
 REQUIRED_COLUMNS = [
     "ifn_pM", "pstat1_total", "pstat2_total", "isgf3", "u_isgf3", "aaf", "socs1", "usp18",
@@ -117,6 +117,24 @@ def test_states_never_negative_under_harsh_inputs():
         res = model.simulate(ifn, hours=72, perturbations=pert, dt_h=0.5)
         low = res.states.to_numpy().min()
         assert low >= 0.0, f"a state went negative ({low}) for {ifn}"
+
+
+def test_positivity_by_construction_every_consumption_vanishes_with_its_substrate():
+    """Each reaction that consumes a species has a rate that is zero when that species is zero,
+    so the vector field never points out of the non-negative orthant."""
+    rng = np.random.default_rng(7)
+    p, rest = _core.constants(model._parameters.resolve(None), {})
+    comp = _core.compiled()
+    for _ in range(5):
+        y = rest * rng.uniform(0.2, 5.0, rest.size) + rng.uniform(0.0, 0.1, rest.size)
+        for k, name in enumerate(model.STATE_NAMES):
+            z = y.copy()
+            z[k] = 0.0
+            rates = comp.rates(z.tolist(), p, 300.0)
+            for r, v in zip(model.reaction_table().index, rates, strict=True):
+                stoich = next(x.stoichiometry for x in _spec.REACTIONS if x.id == r)
+                if stoich.get(name, 0) < 0:
+                    assert v == 0.0, f"{r} consumes {name} at rate {v} when {name} = 0"
 
 
 def test_analytic_jacobian_matches_finite_differences():

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from ifnalpha import dosing, model
@@ -99,6 +100,7 @@ class BookFigure:
     alt_text: str
     numbers: dict[str, float | str] = field(default_factory=dict)
     data: pd.DataFrame | None = None
+    png: bytes | None = field(default=None, repr=False)
 
     def summary(self) -> dict[str, float | str]:
         """Return the key numbers as plain Python floats and strings (3 significant digits)."""
@@ -114,24 +116,90 @@ class BookFigure:
     def __repr__(self) -> str:
         return f"BookFigure({self.title!r})"
 
-    def _repr_png_(self) -> bytes:  # lets a notebook display the object directly
+    def render(self) -> bytes:
+        """Render the figure to PNG (one Agg draw) and keep the bytes for display."""
         import io
 
+        if not isinstance(self.figure.canvas, FigureCanvasAgg):
+            FigureCanvasAgg(self.figure)
         buf = io.BytesIO()
-        self.figure.savefig(buf, format="png", dpi=100, bbox_inches="tight")
-        return buf.getvalue()
+        self.figure.canvas.print_png(buf)
+        self.png = buf.getvalue()
+        return self.png
+
+    def _repr_png_(self) -> bytes:  # lets a notebook display the object directly
+        return self.png if self.png is not None else self.render()
+
+
+#: Margins used when a figure has no layout engine (explorers redraw without the costly
+#: constrained layout).
+FAST_MARGINS = {"left": 0.09, "right": 0.97, "bottom": 0.09, "top": 0.89, "wspace": 0.3,
+                "hspace": 0.38}
 
 
 def _new_or_cleared(fig: Figure | None, size: tuple[float, float]) -> Figure:
     if fig is None:
-        return Figure(figsize=size, layout="constrained")
+        fig = Figure(figsize=size, dpi=100, layout="constrained")
+        FigureCanvasAgg(fig)
+        return fig
     fig.clear()
+    fig._ifnalpha_panels = None  # type: ignore[attr-defined]
     fig.set_size_inches(*size)
     return fig
 
 
 def _finish(fig: Figure, title: str) -> None:
     fig.suptitle(title, fontsize=12)
+    if fig.get_layout_engine() is None:
+        fig.subplots_adjust(**FAST_MARGINS)
+
+
+def _line_panels(
+    fig: Figure | None,
+    key: str,
+    size: tuple[float, float],
+    panels: Sequence[tuple[tuple[str, ...], str, str, float | None]],
+    t: np.ndarray,
+    frame: pd.DataFrame,
+    reference: pd.DataFrame | None = None,
+) -> tuple[Figure, dict]:
+    """Draw a 2 × 2 grid of line panels, or only update the lines if ``fig`` already holds it.
+
+    Each panel is ``(columns, y label, title, horizontal reference line or None)``. With a
+    ``reference`` frame, each column is also drawn dashed from it (e.g. wild type). Reusing
+    the axes makes an explorer's redraw several times cheaper than rebuilding them.
+    """
+    state = getattr(fig, "_ifnalpha_panels", None) if fig is not None else None
+    signature = (key, tuple(p[0] for p in panels), reference is not None)
+    if state is not None and state["signature"] == signature:
+        for col, line in state["lines"].items():
+            line.set_data(t, frame[col].to_numpy())
+        for col, line in state["ref_lines"].items():
+            line.set_data(t, reference[col].to_numpy())  # type: ignore[index]
+        for ax in fig.axes:  # type: ignore[union-attr]
+            ax.relim()
+            ax.autoscale_view()
+        return fig, state  # type: ignore[return-value]
+    fig = _new_or_cleared(fig, size)
+    axes = fig.subplots(2, 2, sharex=True).ravel()
+    lines, ref_lines = {}, {}
+    for ax, (cols, ylabel, title, hline) in zip(axes, panels, strict=True):
+        for col in cols:
+            if reference is not None:
+                (ref_lines[col],) = ax.plot(t, reference[col], color=COLORS[col], ls="--",
+                                            lw=1.0)
+            (lines[col],) = ax.plot(t, frame[col], color=COLORS[col], label=LABELS[col],
+                                    lw=1.8 if reference is not None else 1.5)
+        if hline is not None:
+            ax.axhline(hline, color="0.6", lw=0.8, ls=":")
+        ax.set_ylabel(ylabel)
+        ax.set_title(title, fontsize=10)
+        ax.legend(fontsize=8, loc="upper right")
+    for ax in axes[2:]:
+        ax.set_xlabel("time (h)")
+    state = {"signature": signature, "lines": lines, "ref_lines": ref_lines}
+    fig._ifnalpha_panels = state  # type: ignore[attr-defined]
+    return fig, state
 
 
 def _ifn_label(ifn: object) -> str:
@@ -181,36 +249,17 @@ def time_course(
     res = result if result is not None else model.simulate(ifn, hours, perturbations)
     f = res.frame
     t = f.index.to_numpy()
-    fig = _new_or_cleared(fig, (9.0, 6.5))
-    axes = fig.subplots(2, 2, sharex=True)
-    ax = axes[0, 0]
-    for col in ("pstat1_total", "pstat2_total"):
-        ax.plot(t, f[col], color=COLORS[col], label=LABELS[col])
-    ax.set_ylabel("phosphorylated (fraction of total)")
-    ax.set_title("STAT phosphorylation")
-    ax.legend(fontsize=8)
-    ax = axes[0, 1]
-    for col in ("isgf3", "u_isgf3", "aaf"):
-        ax.plot(t, f[col], color=COLORS[col], label=LABELS[col])
-    ax.set_ylabel("complex (× resting total STAT1)")
-    ax.set_title("transcription factors")
-    ax.legend(fontsize=8)
-    ax = axes[1, 0]
-    for col in ("ifitm1", "tunable_isg", "irf1", "usp18", "socs1"):
-        ax.plot(t, f[col], color=COLORS[col], label=LABELS[col])
-    ax.axhline(1.0, color="0.6", lw=0.8, ls=":")
-    ax.set_ylabel("level (fold over rest)")
-    ax.set_xlabel("time (h)")
-    ax.set_title("genes and feedback proteins")
-    ax.legend(fontsize=8)
-    ax = axes[1, 1]
-    for col in ("antiviral", "antiproliferative"):
-        ax.plot(t, f[col], color=COLORS[col], label=LABELS[col])
-    ax.set_ylim(-0.03, 1.03)
-    ax.set_ylabel("state (0–1)")
-    ax.set_xlabel("time (h)")
-    ax.set_title("cell states")
-    ax.legend(fontsize=8)
+    panels = (
+        (("pstat1_total", "pstat2_total"), "phosphorylated (fraction of total)",
+         "STAT phosphorylation", None),
+        (("isgf3", "u_isgf3", "aaf"), "complex (× resting total STAT1)", "transcription factors",
+         None),
+        (("ifitm1", "tunable_isg", "irf1", "usp18", "socs1"), "level (fold over rest)",
+         "genes and feedback proteins", 1.0),
+        (("antiviral", "antiproliferative"), "state (0–1)", "cell states", None),
+    )
+    fig, lines = _line_panels(fig, "time_course", (9.0, 6.5), panels, t, f)
+    fig.axes[3].set_ylim(-0.03, 1.03)
     conc = f["ifn_pM"].to_numpy()
     if np.all(conc == conc[0]):
         label = f"{conc[0]:g} pM IFN-α"
@@ -387,7 +436,7 @@ def acute_vs_chronic(
              label="ISGF3 (of its peak)")
     top.set_ylabel("level (fraction of its peak)")
     top.set_title("phosphorylated arm")
-    top.legend(fontsize=8)
+    top.legend(fontsize=8, loc="upper right")
     bottom.plot(t, f["u_isgf3"] / u_rest, color=COLORS["u_isgf3"], label="U-ISGF3")
     bottom.plot(t, f["ifitm1"], color=COLORS["ifitm1"], ls="--", label=LABELS["ifitm1"])
     bottom.plot(t, f["tunable_isg"], color=COLORS["tunable_isg"], label=LABELS["tunable_isg"])
@@ -395,7 +444,7 @@ def acute_vs_chronic(
     bottom.set_ylabel("level (fold over rest)")
     bottom.set_xlabel("time (h)")
     bottom.set_title("unphosphorylated arm and gene classes")
-    bottom.legend(fontsize=8)
+    bottom.legend(fontsize=8, loc="upper right")
     acute = f.index <= 6.0
     chronic = f.index >= max(24.0, float(t[-1]) - 24.0)
     for ax in (top, bottom):
@@ -571,22 +620,14 @@ def perturbation_time_course(
     wt = model.simulate(dose_pM, hours, dt_h=0.1).frame
     pt = model.simulate(dose_pM, hours, pert, dt_h=0.1).frame
     t = wt.index.to_numpy()
-    fig = _new_or_cleared(fig, (9.0, 6.0))
-    axes = fig.subplots(2, 2, sharex=True)
     panels = (
-        (axes[0, 0], ("pstat1_total",), "pSTAT1 (fraction of STAT1)"),
-        (axes[0, 1], ("isgf3", "u_isgf3"), "complex (× resting total STAT1)"),
-        (axes[1, 0], ("tunable_isg", "ifitm1", "irf1"), "mRNA (fold over rest)"),
-        (axes[1, 1], ("antiviral", "antiproliferative"), "cell state (0–1)"),
+        (("pstat1_total",), "pSTAT1 (fraction of STAT1)", "STAT1 phosphorylation", None),
+        (("isgf3", "u_isgf3"), "complex (× resting total STAT1)", "transcription factors",
+         None),
+        (("tunable_isg", "ifitm1", "irf1"), "mRNA (fold over rest)", "gene classes", 1.0),
+        (("antiviral", "antiproliferative"), "cell state (0–1)", "cell states", None),
     )
-    for ax, cols, ylabel in panels:
-        for col in cols:
-            ax.plot(t, wt[col], color=COLORS[col], ls="--", lw=1.0)
-            ax.plot(t, pt[col], color=COLORS[col], lw=1.8, label=LABELS[col])
-        ax.set_ylabel(ylabel)
-        ax.legend(fontsize=8)
-    for ax in axes[1]:
-        ax.set_xlabel("time (h)")
+    fig, _ = _line_panels(fig, "perturbation", (9.0, 6.0), panels, t, pt, reference=wt)
     label = _pert_label(pert)
     title = f"{label[0].upper() + label[1:]} vs wild type, {dose_pM:g} pM IFN-α"
     _finish(fig, title)
@@ -764,7 +805,7 @@ def dose_response(
     ax.set_xlabel("IFN-α dose (pM, continuous)")
     ax.set_ylabel(f"state after {hours:g} h (0–1)")
     ax.set_ylim(-0.03, 1.03)
-    ax.legend(fontsize=8)
+    ax.legend(fontsize=8, loc="upper right")
     title = f"Antiviral and antiproliferative responses after {hours:g} h"
     _finish(fig, title)
     caption = (
