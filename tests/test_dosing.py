@@ -99,6 +99,16 @@ def test_segment_closed_form_matches_direct_sum():
         assert f(t) == pytest.approx(d(t), rel=1e-12)
 
 
+def test_scaled_exposures_keep_the_fast_closed_form():
+    d = dosing.regimen("hdi_maintenance", weeks=1)
+    rel = d.scaled(0.5)
+    f = rel.segment_function(d.times_h[1], d.times_h[2])
+    t = (d.times_h[1] + d.times_h[2]) / 2
+    assert f(t) == pytest.approx(0.5 * d(t), rel=1e-12)
+    p = dosing.pulse(10.0, 2.0).scaled(3.0)
+    assert p.segment_function(0.0, 2.0) == 30.0
+
+
 def test_regimen_drives_the_model_piecewise():
     """Doses are breakpoints: the simulation restarts the solver at each dose."""
     exp = dosing.regimen("hdi_maintenance", weeks=1)

@@ -199,6 +199,14 @@ class Scaled(Exposure):
     def breakpoints(self) -> tuple[float, ...]:  # noqa: D102
         return self.base.breakpoints()
 
+    def segment_function(self, a_h: float, b_h: float) -> float | Callable[[float], float]:
+        """Return the base exposure's segment function, scaled."""
+        inner = self.base.segment_function(a_h, b_h)
+        if isinstance(inner, float):
+            return self.factor * inner
+        k = self.factor
+        return lambda t: k * inner(t)
+
 
 def constant(conc_pM: float) -> Constant:
     """Return a constant exposure.
