@@ -72,7 +72,8 @@ SPECIES: tuple[Species, ...] = (
     Species("antiviral_effector", "relative to baseline",
             "antiviral ISG proteins (MX1, OAS, IFITM1 …), made from robust-ISG mRNA"),
     Species("antiproliferative_signal", "0–1",
-            "slowly integrated, sustained phospho-STAT1 signal that commits a cell to arrest"),
+            "slowly integrated signal of many active receptor complexes that commits a cell "
+            "to arrest"),
 )
 
 STATE_NAMES: tuple[str, ...] = tuple(s.id for s in SPECIES)
@@ -96,10 +97,8 @@ ASSIGNMENTS: tuple[tuple[str, str, str], ...] = (
     ("occ_robust", "(isre_p + isre_u) / (k_isre + isre_p + isre_u)",
      "occupancy of ISREs that U-ISGF3 also reads ('robust' ISGs)"),
     ("occ_gas", "aaf / (k_gas + aaf)", "occupancy of GAS elements by AAF"),
-    ("pstat1_amount", "pstat1_pstat2 + isgf3 + 2 * aaf",
-     "phosphorylated STAT1, free or in complexes (S1₀)"),
-    ("ap_signal", "receptor_active * jak_activity * pstat1_amount / (ap_gate_k + pstat1_amount)",
-     "active receptor complexes with working JAKs that are phosphorylating STAT1"),
+    ("ap_signal", "receptor_active * jak_activity * isgf3 / (ap_gate_k + isgf3)",
+     "active receptor complexes with working JAKs, counted while they keep ISGF3 formed"),
     ("ap_drive", "ap_signal ** ap_n / (ap_k ** ap_n + ap_signal ** ap_n)",
      "antiproliferative drive: needs many active complexes (Levin et al. 2011, 2014)"),
 )
