@@ -360,6 +360,14 @@ def test_loss_of_pathway_parts_blunts_the_response():
         assert measured[pert][1] < 0.5 * measured["wt"][1], msg
     aaf = model.simulate(1000.0, 6, perturbations={"stat2_y690f": True}, dt_h=0.5).frame
     assert aaf["aaf"].max() > 0, "STAT2-Y690F should still allow AAF"
+    arrest = {}
+    for pert in ({}, {"stat1_null": True}, {"stat1_y701f": True}, {"stat2_y690f": True},
+                 {"ifnar1_null": True}):
+        f = model.simulate(10000.0, 72, perturbations=pert, dt_h=2.0).frame
+        arrest[next(iter(pert), "wt")] = round(float(f["antiproliferative"].iloc[-1]), 4)
+    msg = f"antiproliferative state after 72 h at 10 nM: {arrest}"
+    assert arrest["wt"] > 0.5, msg
+    assert all(v < 0.05 for k, v in arrest.items() if k != "wt"), msg
 
 
 def test_high_irf9_shifts_transcription_towards_u_isgf3():
