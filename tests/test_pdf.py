@@ -15,6 +15,7 @@ that is impossible (not root, no sudo) the tests skip naming the packages, excep
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -89,9 +90,27 @@ def run(*command: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, **kwargs)
 
 
+def latex_errors() -> str:
+    """The errors in the LaTeX log, with the lines of the .tex file they point to."""
+    log = LATEX_DIR / f"{TARGET}.log"
+    if not log.is_file():
+        return ""
+    lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    report = []
+    for number, line in enumerate(lines):
+        if line.startswith("! ") and "Emergency stop" not in line:
+            report.extend(lines[number:number + 4])
+    tex = (LATEX_DIR / f"{TARGET}.tex").read_text(encoding="utf-8", errors="replace").splitlines()
+    for where in re.findall(r"^l\.(\d+)", "\n".join(report), flags=re.M)[:3]:
+        start = max(int(where) - 8, 0)
+        report.append(f"--- {TARGET}.tex, lines {start + 1}-{where}:")
+        report.extend(tex[start:int(where)])
+    return "\n\nLaTeX errors:\n" + "\n".join(report) if report else ""
+
+
 @pytest.fixture(scope="session")
-def pdf() -> Path:
-    """Install the TeX toolchain when missing (or skip), then ``make pdf``; the PDF's path."""
+def pdf_build() -> dict:
+    """Install the TeX toolchain when missing (or skip), then ``make pdf``, once per session."""
     install = run(str(ROOT / "tools" / "install-system-packages.sh"), "pdf")
     if install.returncode == 3 and not IN_CI:
         pytest.skip(install.stdout.strip())
@@ -100,20 +119,38 @@ def pdf() -> Path:
     start = time.monotonic()
     build = run("make", "--no-print-directory", "pdf", stdin=subprocess.DEVNULL)
     seconds = time.monotonic() - start
-    assert build.returncode == 0, "make pdf failed:\n" + (build.stdout + build.stderr)[-6000:]
-    assert PDF.is_file() and PDF.stat().st_size > 0, f"make pdf did not write {PDF}"
+    if build.returncode != 0:
+        return {"error": "make pdf failed:\n" + (build.stdout + build.stderr)[-3000:]
+                + latex_errors(), "reported": False}
     print(f"\nmake pdf: {seconds:.0f} s, {PDF.relative_to(ROOT)}")
+    return {"error": None}
+
+
+@pytest.fixture
+def pdf(pdf_build) -> Path:
+    """The PDF's path; a failed build fails the first test in full and the others briefly."""
+    if pdf_build["error"]:
+        if pdf_build["reported"]:
+            pytest.fail("make pdf failed (the first failing test shows why)", pytrace=False)
+        pdf_build["reported"] = True
+        pytest.fail(pdf_build["error"], pytrace=False)
+    assert PDF.is_file() and PDF.stat().st_size > 0, f"make pdf did not write {PDF}"
     return PDF
 
 
-@pytest.fixture(scope="session")
-def text(pdf: Path) -> str:
-    result = run("pdftotext", "-enc", "UTF-8", str(pdf), "-")
+@functools.cache
+def pdftotext(path: str, mtime: float) -> str:
+    result = run("pdftotext", "-enc", "UTF-8", path, "-")
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
+def text(pdf: Path) -> str:
+    return pdftotext(str(pdf), pdf.stat().st_mtime)
+
+
+@pytest.fixture
 def pages(pdf: Path) -> int:
     info = run("pdfinfo", str(pdf))
     assert info.returncode == 0, info.stderr

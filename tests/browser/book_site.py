@@ -21,6 +21,19 @@ BUNDLED_WIDGET_MODULES = {"@jupyter-widgets/base", "@jupyter-widgets/controls",
                           "@jupyter-widgets/output"}
 
 
+# Text that must not show in the rendered outputs of a page: reprs that stand in for a figure,
+# a widget or a display object that did not render (as in a kernel-less notebook viewer).
+REPR_PATTERNS = {
+    "matplotlib figure repr": re.compile(r"<(Figure|Axes|matplotlib\.[\w.]+)[ (]"),
+    "Python object repr": re.compile(r"<[A-Za-z_][\w.]*(?: object)? at 0x[0-9a-fA-F]+>"),
+    "IPython display object": re.compile(r"<IPython\.core\.display"),
+    "widget repr": re.compile(r"\b(IntSlider|FloatSlider|Dropdown|VBox|HBox|interactive|Output)"
+                              r"\((value|children|options|description|layout|outputs)="),
+    "widget error": re.compile(r"Error displaying widget|Loading widget\.\.\."),
+    "table not initialised": re.compile(r"Loading ITables"),
+}
+
+
 def toc_entries() -> list[str]:
     entries = [TOC["root"]]
     for part in TOC.get("parts", []):

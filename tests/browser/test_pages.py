@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from book_site import BOOK_HTML, book_pages, toc_entries
+from book_site import BOOK_HTML, REPR_PATTERNS, book_pages, toc_entries
 
 FAILING_IMPACTS = {"serious", "critical"}
+SCHEMES = ["light", "dark"]
 IMAGE_FILE = re.compile(r".*\.(png|jpe?g|gif|svg|webp|pdf)$", flags=re.I)
 
 
@@ -22,10 +23,11 @@ IMAGE_FILE = re.compile(r".*\.(png|jpe?g|gif|svg|webp|pdf)$", flags=re.I)
 class Inspection:
     problems: list[str]
     images: list[dict]
-    violations: list[dict]
+    outputs: str
+    violations: dict[str, list[dict]]  # by colour scheme
 
 
-_INSPECTIONS: dict[tuple[str, str], Inspection] = {}
+_INSPECTIONS: dict[str, Inspection] = {}
 
 AXE_RUN = """async () => {
   const result = await axe.run(document, {resultTypes: ["violations"]});
@@ -38,20 +40,29 @@ AXE_RUN = """async () => {
 
 @pytest.fixture
 def inspect(open_page, axe_source, results):
-    def _inspect(page_path: str, scheme: str = "light") -> Inspection:
-        key = (page_path, scheme)
-        if key not in _INSPECTIONS:
-            page, visit = open_page(f"book/{page_path}", color_scheme=scheme)
+    """One visit per page: load problems, images, axe-core in the light and the dark theme."""
+
+    def _inspect(page_path: str) -> Inspection:
+        if page_path not in _INSPECTIONS:
+            page, visit = open_page(f"book/{page_path}", color_scheme="light")
             images = page.eval_on_selector_all(
                 "main img", "els => els.map(e => ({src: e.getAttribute('src') || '',"
                 " alt: e.getAttribute('alt'), html: e.outerHTML.slice(0, 200)}))")
+            outputs = "\n".join(page.locator("main .output, main .cell_output").all_inner_texts())
             page.evaluate(axe_source)
-            violations = page.evaluate(AXE_RUN)
+            violations = {}
+            for scheme in SCHEMES:
+                # The theme follows the reader's system setting ("auto" mode).
+                page.emulate_media(color_scheme=scheme)
+                page.wait_for_function(
+                    f"() => document.documentElement.dataset.theme === '{scheme}'"
+                    " || !document.documentElement.dataset.theme")
+                violations[scheme] = page.evaluate(AXE_RUN)
             page.context.close()
-            _INSPECTIONS[key] = Inspection(visit.problems(), images, violations)
+            _INSPECTIONS[page_path] = Inspection(visit.problems(), images, outputs, violations)
             results.pages.add(page_path)
-            results.axe.setdefault(page_path, {})[scheme] = violations
-        return _INSPECTIONS[key]
+            results.axe[page_path] = violations
+        return _INSPECTIONS[page_path]
 
     return _inspect
 
@@ -80,6 +91,14 @@ def test_every_image_in_the_content_has_alt_text(page_path, inspect):
     assert not bad, f"{page_path}:\n" + "\n".join(bad)
 
 
+@pytest.mark.parametrize("page_path", book_pages())
+def test_outputs_render_as_figures_widgets_and_tables_not_as_reprs(page_path, inspect):
+    text = inspect(page_path).outputs
+    found = [f"{name}: …{text[max(m.start() - 40, 0):m.end() + 40]!r}…"
+             for name, pattern in REPR_PATTERNS.items() for m in pattern.finditer(text)]
+    assert not found, f"{page_path}:\n" + "\n".join(found)
+
+
 def _describe(violations: list[dict]) -> str:
     lines = []
     for v in violations:
@@ -88,9 +107,9 @@ def _describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("page_path", book_pages())
 def test_no_serious_accessibility_violations(page_path, scheme, inspect):
-    violations = inspect(page_path, scheme).violations
+    violations = inspect(page_path).violations[scheme]
     failing = [v for v in violations if v["impact"] in FAILING_IMPACTS]
     assert not failing, f"axe-core on {page_path} ({scheme} mode):\n" + _describe(failing)
