@@ -97,6 +97,24 @@ def test_explorer_widget_builds():
     assert {"HTML", "FloatLogSlider", "IntSlider", "Dropdown", "Output"} <= kinds
 
 
+def test_explorer_widget_sets_its_outputs_as_state_and_sends_no_display_messages(capsys):
+    """nbval and nbclient must see the same outputs: nothing is displayed into the Output."""
+    ex = explorers.time_course_explorer()
+    box = ex.widget
+    out = next(c for c in box.children if isinstance(c, ipywidgets.Output))
+    # before any control moves: only the hint (the page's static figure is not repeated)
+    assert out.outputs == ({"output_type": "stream", "name": "stdout",
+                            "text": explorers.WIDGET_HINT + "\n"},)
+    hours = next(c for c in box.children if getattr(c, "description", "") == "hours")
+    hours.value = 24
+    (shown,) = out.outputs
+    assert shown["output_type"] == "display_data"
+    assert f'alt="{ex.current.alt_text}"' in shown["data"]["text/html"].replace("&#x27;", "'")
+    assert shown["data"]["text/plain"] == ex.summary_text()
+    assert "over 24 h" in ex.current.title
+    assert capsys.readouterr().out == ""
+
+
 def test_jak_inhibitor_explorer_shows_the_ruxolitinib_argument():
     s = explorers.acute_chronic_explorer().update(jak_inhibition=0.95).summary()
     assert s["final_ifitm1_fold"] > 1.5

@@ -348,10 +348,28 @@ def test_data_cells_hide_their_code_and_load_tables_first(path):
 
 
 # Pages that state model results: their numbers come from model runs, glued the same way.
-MODEL_PAGES = sorted(ROOT.glob("chapters/synthesis/fitted-model.ipynb"))
+MODEL_PAGES = sorted({*ROOT.glob("chapters/synthesis/fitted-model.ipynb"),
+                      *ROOT.glob("chapters/appendix/model-reference.ipynb")})
+# Model pages whose glue keys are all string literals, so that the test can check them.
+MODEL_PAGES_LITERAL_KEYS = sorted(ROOT.glob("chapters/appendix/model-reference.ipynb"))
+
+
+def test_the_model_pages_are_found():
+    names = {p.relative_to(ROOT).as_posix() for p in MODEL_PAGES}
+    assert names == {"chapters/synthesis/fitted-model.ipynb",
+                     "chapters/appendix/model-reference.ipynb"}, sorted(names)
 
 
 @pytest.mark.parametrize("path", MODEL_PAGES, ids=IDS)
 def test_model_pages_type_no_numbers(path):
     problems = typed_numbers(markdown_of(path))
     assert not problems, f"{IDS(path)}: numbers typed by hand (glue them instead): {problems}"
+
+
+@pytest.mark.parametrize("path", MODEL_PAGES_LITERAL_KEYS, ids=IDS)
+def test_model_page_glue_keys_are_glued_on_the_page(path):
+    used = glue_keys_used(markdown_of(path))
+    claim_ids, keys = glued_on(path)
+    assert "<not a literal>" not in claim_ids | keys, f"{IDS(path)}: glue keys must be literals"
+    missing = sorted(used - keys)
+    assert not missing, f"{IDS(path)}: used in the text but glued nowhere on the page: {missing}"

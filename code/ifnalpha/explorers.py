@@ -150,25 +150,60 @@ class Explorer:
 
     @property
     def widget(self):
-        """Return an ipywidgets box: the controls, then the figure and its summary."""
+        """Return an ipywidgets box: the controls, then an output area for figure and summary.
+
+        Moving a control re-runs the model and puts the new figure (with its alt text) and its
+        key numbers into the output area. The area's contents are set as widget state, not
+        displayed into it, so that no display message is sent: a notebook run without a
+        frontend (nbclient, nbval) stores the same, deterministic outputs. Until a control
+        moves, the area holds a one-line hint (:data:`WIDGET_HINT`): a page that shows the
+        static default figure (:meth:`static_figure`) then does not show it a second time.
+        """
         import ipywidgets as w
-        from IPython.display import display
 
         boxes = {k: c.make_widget() for k, c in self.controls.items()}
         out = w.Output()
 
         def refresh(_change=None) -> None:
             bf = self.update(**{k: b.value for k, b in boxes.items()})
-            with out:
-                out.clear_output(wait=True)
-                display(bf)
-                print(bf.summary_text())
+            out.outputs = (figure_output(bf),)
 
         for b in boxes.values():
             b.observe(refresh, names="value")
-        refresh()
+        out.outputs = (_text_output(WIDGET_HINT),)
         header = w.HTML(f"<b>{self.name}</b>: {self.description}")
         return w.VBox([header, *boxes.values(), out])
+
+
+#: What an explorer's output area says before a control has moved.
+WIDGET_HINT = ("Move a control to re-run the model and redraw the figure with your settings "
+               "(this needs a running Python kernel, for example on Binder).")
+
+
+def _text_output(text: str) -> dict:
+    return {"output_type": "stream", "name": "stdout", "text": text + "\n"}
+
+
+def figure_output(bf: figures.BookFigure) -> dict:
+    """Return a figure and its key numbers as one ``display_data`` output (for an Output widget).
+
+    The HTML form carries the figure's alt text; the plain-text form is the summary.
+
+    Examples
+    --------
+    >>> out = figure_output(time_course_explorer().update(hours=12))
+    >>> sorted(out["data"])
+    ['image/png', 'text/html', 'text/plain']
+    """
+    import base64
+    import html
+
+    png = base64.b64encode(bf._repr_png_()).decode("ascii")
+    summary = bf.summary_text()
+    page = (f'<img src="data:image/png;base64,{png}" alt="{html.escape(bf.alt_text)}" '
+            f'style="max-width:100%"><pre>{html.escape(summary)}</pre>')
+    return {"output_type": "display_data", "metadata": {},
+            "data": {"text/html": page, "image/png": png, "text/plain": summary}}
 
 
 # --- the explorers --------------------------------------------------------------------------

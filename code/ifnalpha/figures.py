@@ -359,7 +359,7 @@ def dose_time_heatmap(
     caption = (
         f"{LABELS.get(readout, meaning)} ({unit}) for constant IFN-α doses from {doses[0]:g} to "
         f"{doses[-1]:g} pM over {hours:g} h ({_pert_label(perturbations)}). The largest value, "
-        f"{nums['max_value']:.3g}, occurs at {nums['max_at_dose_pM']:.3g} pM after "
+        f"{nums['max_value']:.3g}, occurs at {nums['max_at_dose_pM']:g} pM after "
         f"{nums['max_at_h']:.0f} h. {DISCLAIMER}"
     )
     alt = (f"Heatmap with time in hours on the horizontal axis, IFN-α dose on a logarithmic "
@@ -748,6 +748,7 @@ def regimen_comparison(
         )
     caption = ("; ".join(parts) + ". Absolute concentrations rest on assumed specific activity "
                f"and volumes (ifnalpha.dosing.ExposureScale). {DISCLAIMER}")
+    caption = caption[0].upper() + caption[1:]
     alt = ("Three panels against time in days: IFN-α plasma exposure of each regimen; tunable "
            "ISG and IFITM1 mRNA fold changes; antiviral and antiproliferative states. " + caption)
     data = pd.concat(frames, names=["regimen", "time_h"])
@@ -811,8 +812,7 @@ def dose_response(
     caption = (
         f"Half-maximal doses (dashed): antiviral {nums['antiviral_ec50_pM']:.3g} pM, "
         f"antiproliferative {nums['antiproliferative_ec50_pM']:.3g} pM, a "
-        f"{nums['ec50_ratio']:.0f}-fold difference (review A [32]: about a thousandfold). "
-        f"{DISCLAIMER}"
+        f"{nums['ec50_ratio']:.0f}-fold difference. {DISCLAIMER}"
     )
     alt = ("Two dose–response curves on a logarithmic dose axis, antiviral rising at low doses "
            "and antiproliferative at much higher doses. " + caption)
