@@ -87,7 +87,7 @@ clean:
 WEB_OUT := _build/web
 WEB_STAMP := $(WEB_OUT)/.stamp
 PDF_BUILD := _build/pdf-build
-BOOK_CHECKS := IFNALPHA_BOOK_CHECKS=1 $(PY) -m pytest -p no:cacheprovider -q -rs
+BOOK_CHECKS := IFNALPHA_BOOK_CHECKS=1 $(PY) -m pytest -p no:cacheprovider -q -rs --durations=5
 PDF_NAME = $(shell $(PY) -c 'import yaml; print(yaml.safe_load(open("_config.yml"))["latex"]["latex_documents"]["targetname"].removesuffix(".tex"))')
 
 .PHONY: web pdf pdf-check browser-check binder-check
@@ -99,7 +99,7 @@ web: $(WEB_STAMP)
 
 $(WEB_STAMP): package.json package-lock.json tools/vendor-web.sh tools/web/widgets-config.js
 	tools/install-system-packages.sh node
-	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	npm ci --include=dev --ignore-scripts --no-audit --no-fund --loglevel=error
 	tools/vendor-web.sh $(WEB_OUT)
 	@touch $@
 

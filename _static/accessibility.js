@@ -24,6 +24,20 @@
       }
     });
 
+    // ipywidgets sliders: the handle (role="slider") has no accessible name, while the widget
+    // shows its description in a <label> that is not tied to it (aria-input-field-name). Name
+    // the handle by that description; drop the label's tooltip "null" (an unset tooltip).
+    document.querySelectorAll(".jupyter-widgets [role='slider']").forEach(function (handle) {
+      if (handle.getAttribute("aria-label") || handle.getAttribute("aria-labelledby")) return;
+      var widget = handle.closest(".widget-slider, .jupyter-widgets");
+      var label = widget && widget.querySelector(".widget-label");
+      var text = label && label.textContent.trim();
+      handle.setAttribute("aria-label", text || "value");
+    });
+    document.querySelectorAll(".jupyter-widgets [title='null']").forEach(function (e) {
+      e.removeAttribute("title");
+    });
+
     // docutils marks bibliography entries role="doc-biblioentry" inside role="list"; that role
     // is deprecated in WAI-ARIA 1.3, so the list has no valid items (aria-required-children).
     document.querySelectorAll('[role="list"] > [role="doc-biblioentry"]').forEach(function (e) {
@@ -36,6 +50,15 @@
   } else {
     fix();
   }
-  // Font Awesome replaces <i> icons with <svg> (copying their titles) after the page loads.
-  window.addEventListener("load", fix);
+  // Font Awesome replaces <i> icons with <svg> (copying their titles) after the page loads, and
+  // the widget manager renders widgets later still: fix again whenever elements are added.
+  window.addEventListener("load", function () {
+    fix();
+    var pending = false;
+    new MutationObserver(function () {
+      if (pending) return;
+      pending = true;
+      window.requestAnimationFrame(function () { pending = false; fix(); });
+    }).observe(document.body, { childList: true, subtree: true });
+  });
 })();

@@ -2,11 +2,11 @@
 
 ``_build/html`` (``make html``) is served by a ``http.server`` thread on a free port of
 127.0.0.1, under ``/book/`` (as on a project site, so that any root-relative link breaks here
-too), next to two small fixture pages under ``/fixtures/`` that exercise the book's offline
-widget manager and its interactive tables independently of the chapters' content. Playwright
-for Python drives Debian's Chromium (``/usr/bin/chromium``; Playwright's own browser download
-does not work here) with a fresh profile. Every request that leaves localhost is aborted and
-reported: the book must work with no internet connection.
+too), next to small fixture pages under ``/fixtures/`` that exercise the book's offline widget
+manager, its interactive tables and its MathJax independently of the chapters' content.
+Playwright for Python drives Debian's Chromium (``/usr/bin/chromium``; Playwright's own browser
+download does not work here) with a fresh profile. Every request that leaves localhost is
+aborted and reported: the book must work with no internet connection.
 
 Run by ``make browser-check`` (part of ``make test``), which sets ``IFNALPHA_BOOK_CHECKS=1``;
 ``pytest tests`` (``make unit``) does not collect these tests. Chromium is installed from
@@ -100,6 +100,18 @@ def _tables_fixture() -> str:
     )
 
 
+def _math_fixture() -> str:
+    """A page with inline and display math, loading MathJax from where the book does."""
+    mathjax = CONFIG["sphinx"]["config"]["mathjax_path"]
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>math</title>'
+        f'<script defer src="/book/_static/{mathjax}"></script></head><body><main>'
+        r"<p>Inline \(\mathrm{IFN}\text{-}\alpha + \beta\) and display</p>"
+        r"<div>\[\frac{d[\mathrm{ISGF3}]}{dt} = k_1 \gamma - k_2 \kappa\]</div>"
+        "</main></body></html>"
+    )
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """Base URL of a local server: the book under /book/, fixture pages under /fixtures/."""
@@ -110,6 +122,7 @@ def server(tmp_path_factory):
     (root / "fixtures").mkdir()
     (root / "fixtures" / "widgets.html").write_text(_widget_fixture(), encoding="utf-8")
     (root / "fixtures" / "tables.html").write_text(_tables_fixture(), encoding="utf-8")
+    (root / "fixtures" / "math.html").write_text(_math_fixture(), encoding="utf-8")
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(root)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -203,6 +216,8 @@ def open_page(browser, server):
 class Results:
     """Per-page results gathered for the report written to _build/browser-report.json."""
 
+    written = False  # by this session
+
     def __init__(self):
         self.axe: dict[str, dict[str, list[dict]]] = {}
         self.pages: set[str] = set()
@@ -220,6 +235,7 @@ def results():
             for violation in violations:
                 impact = violation["impact"] or "none"
                 counts[impact] = counts.get(impact, 0) + len(violation["nodes"])
+    Results.written = True
     REPORT.write_text(json.dumps({"pages_checked": sorted(collected.pages),
                                   "axe_violation_nodes_by_impact": counts,
                                   "axe": collected.axe}, indent=1), encoding="utf-8")
@@ -232,7 +248,7 @@ def axe_source() -> str:
 
 
 def pytest_terminal_summary(terminalreporter):
-    if REPORT.is_file() and os.environ.get("IFNALPHA_BOOK_CHECKS") == "1":
+    if REPORT.is_file() and Results.written:
         report = json.loads(REPORT.read_text(encoding="utf-8"))
         terminalreporter.write_line(
             f"browser: {len(report['pages_checked'])} pages checked; axe violations (nodes) by "

@@ -9,6 +9,7 @@ import pytest
 from book_site import (
     BUNDLED_WIDGET_MODULES,
     binder_url,
+    math_pages,
     notebook_entries,
     table_pages,
     widget_pages,
@@ -165,4 +166,29 @@ WIDGET_PAGES = widget_pages() or [pytest.param(None, marks=pytest.mark.skip(
 def test_widgets_render_their_controls(page_path, open_page):
     page, visit = open_page(f"book/{page_path}")
     _check_widgets(page, page_path)
+    assert not visit.problems(), "\n".join(visit.problems())
+
+
+def _check_math(page, where: str) -> None:
+    page.wait_for_function("() => document.querySelectorAll('mjx-container').length > 0",
+                           timeout=TIMEOUT)
+    page.wait_for_load_state("networkidle")  # MathJax fetches its fonts when it typesets
+    assert not page.locator("mjx-merror").count(), f"{where}: MathJax reports a TeX error"
+
+
+def test_math_renders_offline_on_a_fixture_page(open_page):
+    page, visit = open_page("fixtures/math.html")
+    _check_math(page, "fixture page")
+    assert page.locator("mjx-container").count() == 2
+    assert not visit.problems(), "\n".join(visit.problems())
+
+
+MATH_PAGES = math_pages() or [pytest.param(None, marks=pytest.mark.skip(
+    reason="no page of the book has math yet (MathJax fixture page checked)"))]
+
+
+@pytest.mark.parametrize("page_path", MATH_PAGES)
+def test_math_renders(page_path, open_page):
+    page, visit = open_page(f"book/{page_path}")
+    _check_math(page, page_path)
     assert not visit.problems(), "\n".join(visit.problems())

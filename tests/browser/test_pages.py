@@ -50,6 +50,9 @@ def inspect(open_page, axe_source, results):
                 " alt: e.getAttribute('alt'), html: e.outerHTML.slice(0, 200)}))")
             outputs = "\n".join(page.locator("main .output, main .cell_output").all_inner_texts())
             page.evaluate(axe_source)
+            # Colours are judged at rest: no theme transition half-way when axe looks.
+            page.add_style_tag(content="*, *::before, *::after { transition: none !important;"
+                               " animation: none !important; }")
             violations = {}
             for scheme in SCHEMES:
                 # The theme follows the reader's system setting ("auto" mode).
@@ -57,6 +60,8 @@ def inspect(open_page, axe_source, results):
                 page.wait_for_function(
                     f"() => document.documentElement.dataset.theme === '{scheme}'"
                     " || !document.documentElement.dataset.theme")
+                page.evaluate("() => new Promise(r => requestAnimationFrame("
+                              "() => requestAnimationFrame(r)))")
                 violations[scheme] = page.evaluate(AXE_RUN)
             page.context.close()
             _INSPECTIONS[page_path] = Inspection(visit.problems(), images, outputs, violations)
