@@ -240,19 +240,31 @@ def test_latex_log_has_no_missing_glyphs_or_undefined_references(pdf):
     assert not problems, "LaTeX log:\n" + "\n".join(problems[:20])
 
 
+IMAGE_MIMES = ("image/png", "image/jpeg", "application/pdf", "image/svg+xml")
+GLUE_REFERENCE = re.compile(r"\{glue(?::figure)?\}[`\s]+(?:[\w./-]+::)?([\w.-]+)")
+
+
 def expected_images() -> int:
-    """Image outputs that the PDF must show: in the executed notebooks, cells not removed."""
+    """Figures the PDF must show: image outputs of the executed notebooks (cells not removed),
+    and every use of a glued image ({glue:figure} or {glue}) in the pages' prose."""
     count = 0
+    glued: set[str] = set()
     for notebook in EXECUTED.rglob("*.ipynb"):
         for cell in json.loads(notebook.read_text(encoding="utf-8"))["cells"]:
-            tags = set(cell.get("metadata", {}).get("tags", []))
-            if cell["cell_type"] != "code" or tags & {"remove-cell", "remove-output"}:
+            if cell["cell_type"] != "code":
                 continue
+            tags = set(cell.get("metadata", {}).get("tags", []))
+            removed = {"remove-cell", "remove-output"} & tags
             for output in cell.get("outputs", []):
                 data = output.get("data", {})
-                if any(m in data for m in ("image/png", "image/jpeg", "application/pdf",
-                                           "image/svg+xml")):
+                name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+                if name and any(f"application/papermill.record/{m}" in data for m in IMAGE_MIMES):
+                    glued.add(name)
+                elif not removed and any(m in data for m in IMAGE_MIMES):
                     count += 1
+    for entry in toc_entries():
+        count += sum(1 for key in GLUE_REFERENCE.findall(prose_of(source_of(entry)))
+                     if key in glued)
     return count
 
 
