@@ -87,3 +87,39 @@ def test_labels_and_descriptions():
     assert sphinxext.describe({}) == "No bibliographic record is known yet."
     with pytest.raises(ValueError, match="'C'"):
         sphinxext.label("C", 1)
+
+
+def test_marked_latex_outputs_reach_the_pdf_as_latex_not_math(tmp_path):
+    import nbformat
+
+    from ifnalpha.display import RAW_LATEX_MARKER
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
+    cell = nbformat.v4.new_code_cell("table", execution_count=1)
+    raw = f"{RAW_LATEX_MARKER}\n\\begin{{longtable}}{{l}}\nMX1 \\\\\n\\end{{longtable}}"
+    cell.outputs = [
+        nbformat.v4.new_output("execute_result", {"text/latex": raw, "text/plain": "t"},
+                               execution_count=1),
+        nbformat.v4.new_output("display_data", {"text/latex": "", "text/plain": "x"}),
+        nbformat.v4.new_output("display_data", {"text/latex": "x^2", "text/plain": "x"}),
+    ]
+    notebook.cells = [nbformat.v4.new_markdown_cell("# Page"), cell]
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        'extensions = ["myst_nb", "ifnalpha.sphinxext"]\nmaster_doc = "index"\n'
+        'nb_execution_mode = "off"\n'
+        'latex_documents = [("index", "book.tex", "Book", "Us", "manual")]\n',
+        encoding="utf-8",
+    )
+    (src / "index.md").write_text("# Index\n\n```{toctree}\npage\n```\n", encoding="utf-8")
+    nbformat.write(notebook, src / "page.ipynb")
+    out = tmp_path / "out"
+    assert build_main([str(src), str(out), "-b", "latex", "-q"]) == 0
+    tex = (out / "book.tex").read_text(encoding="utf-8")
+    body = tex[tex.index("MX1") - 200:]
+    assert "\\begin{longtable}{l}\nMX1" in tex
+    assert "\\begin{equation*}" not in body[:200], "the table must not sit inside math"
+    assert "x^2" in tex, "ordinary LaTeX outputs stay equations"

@@ -17,6 +17,10 @@ __all__ = ["InteractiveTable", "LiveWidget", "TablesInit", "init_tables", "inter
 
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
 
+#: Marks a ``text/latex`` output as LaTeX to pass through to the PDF (not an equation); the
+#: book's Sphinx extension (:mod:`ifnalpha.sphinxext`) looks for it.
+RAW_LATEX_MARKER = "%ifnalpha-raw-latex"
+
 
 @dataclass(frozen=True)
 class TablesInit:
@@ -148,6 +152,7 @@ class InteractiveTable:
         )
         head = " & ".join(rf"\textbf{{{_latex_escape(str(c))}}}" for c in frame.columns)
         lines = [
+            RAW_LATEX_MARKER,
             r"\begingroup\footnotesize",
             rf"\begin{{longtable}}{{{spec}}}",
             rf"\caption{{{_latex_escape(self.caption)}}}\\",

@@ -28,6 +28,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ifnalpha import citations
+from ifnalpha.display import RAW_LATEX_MARKER
 
 logger = logging.getLogger(__name__)
 
@@ -269,6 +270,29 @@ class ResolveCitingPages(SphinxPostTransform):
             node.replace_self(replacement)
 
 
+class RawLatexOutputs(SphinxPostTransform):
+    """Pass LaTeX outputs of the book's own objects to the PDF as LaTeX, not as equations.
+
+    myst-nb renders every ``text/latex`` output as a math block. The static tables of
+    :mod:`ifnalpha.display` are ``longtable`` environments, which break inside math: outputs that
+    start with :data:`RAW_LATEX_MARKER` become raw LaTeX, and empty ones are dropped.
+    """
+
+    default_priority = 5
+    builders = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        """Replace the marked math blocks of the document being written."""
+        for node in list(self.document.findall(nodes.math_block)):
+            if "text_latex" not in node.get("classes", []):
+                continue
+            text = node.astext()
+            if not text.strip():
+                node.parent.remove(node)
+            elif text.lstrip().startswith(RAW_LATEX_MARKER):
+                node.replace_self(nodes.raw("", text + "\n", format="latex"))
+
+
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     for pages in getattr(env, _ENV_CITES, {}).values():
         pages.discard(docname)
@@ -316,6 +340,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
     app.add_directive("citation-registry", CitationRegistryDirective)
     app.add_post_transform(ResolveCitingPages)
+    app.add_post_transform(RawLatexOutputs)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("env-get-outdated", _outdated)
