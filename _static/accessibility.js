@@ -38,6 +38,16 @@
       e.removeAttribute("title");
     });
 
+    // DataTables gives the pagination of every table the same landmark name, "pagination"
+    // (axe: landmark-unique, moderate): name each after its table's caption.
+    document.querySelectorAll(".dt-container").forEach(function (container, index) {
+      var nav = container.querySelector("nav[aria-label='pagination']");
+      if (!nav) return;
+      var caption = container.querySelector("caption");
+      var name = caption && caption.textContent.trim().split(/[.:;]/)[0].slice(0, 80);
+      nav.setAttribute("aria-label", "Pages of table " + (name ? "“" + name + "”" : index + 1));
+    });
+
     // docutils marks bibliography entries role="doc-biblioentry" inside role="list"; that role
     // is deprecated in WAI-ARIA 1.3, so the list has no valid items (aria-required-children).
     document.querySelectorAll('[role="list"] > [role="doc-biblioentry"]').forEach(function (e) {
