@@ -104,7 +104,7 @@ $(WEB_STAMP): package.json package-lock.json tools/vendor-web.sh tools/web/widge
 
 pdf: $(STAMP) $(WEB_STAMP)
 	tools/install-system-packages.sh pdf
-	rm -f $(PDF_BUILD)/_build/latex/*.pdf _build/pdf/$(PDF_NAME).pdf
+	rm -rf $(PDF_BUILD)/_build/latex _build/pdf/$(PDF_NAME).pdf
 	$(VENV)/bin/jupyter-book build . --builder pdflatex --path-output $(PDF_BUILD) $(JB_FLAGS) </dev/null
 	test -s $(PDF_BUILD)/_build/latex/$(PDF_NAME).pdf
 	mkdir -p _build/pdf && cp $(PDF_BUILD)/_build/latex/$(PDF_NAME).pdf _build/pdf/
