@@ -34,7 +34,16 @@ venv: $(STAMP)
 
 book: html
 
-html: $(STAMP)
+# myst-nb's execution cache (shared by the HTML and PDF builds) is keyed on the notebooks' code
+# only: when the package, the data or the pinned environment change, outputs computed from them
+# would be stale, so the cache is dropped and every notebook runs again.
+EXEC_CACHE := _build/.jupyter_cache
+EXEC_INPUTS := $(shell find code data -type f -not -path '*/__pycache__/*' 2>/dev/null) requirements.txt
+$(EXEC_CACHE)/.inputs: $(EXEC_INPUTS)
+	rm -rf $(EXEC_CACHE)
+	mkdir -p $(EXEC_CACHE) && touch $@
+
+html: $(STAMP) $(EXEC_CACHE)/.inputs
 	$(VENV)/bin/jupyter-book build . --builder html $(JB_FLAGS)
 
 lint: $(STAMP)
@@ -102,7 +111,7 @@ $(WEB_STAMP): package.json package-lock.json tools/vendor-web.sh tools/web/widge
 	tools/vendor-web.sh $(WEB_OUT)
 	@touch $@
 
-pdf: $(STAMP) $(WEB_STAMP)
+pdf: $(STAMP) $(WEB_STAMP) $(EXEC_CACHE)/.inputs
 	tools/install-system-packages.sh pdf
 	rm -rf $(PDF_BUILD)/_build/latex _build/pdf/$(PDF_NAME).pdf
 	$(VENV)/bin/jupyter-book build . --builder pdflatex --path-output $(PDF_BUILD) $(JB_FLAGS) </dev/null
