@@ -114,10 +114,12 @@ def test_marked_latex_outputs_reach_the_pdf_as_latex_not_math(tmp_path):
         'latex_documents = [("index", "book.tex", "Book", "Us", "manual")]\n',
         encoding="utf-8",
     )
-    (src / "index.md").write_text("# Index\n\n```{toctree}\npage\n```\n", encoding="utf-8")
+    (src / "index.rst").write_text("Index\n=====\n\n.. toctree::\n\n   page\n", encoding="utf-8")
     nbformat.write(notebook, src / "page.ipynb")
     out = tmp_path / "out"
-    assert build_main([str(src), str(out), "-b", "latex", "-q"]) == 0
+    warnings = tmp_path / "warnings.txt"
+    code = build_main([str(src), str(out), "-b", "latex", "-q", "-w", str(warnings)])
+    assert code == 0, warnings.read_text(encoding="utf-8")
     tex = (out / "book.tex").read_text(encoding="utf-8")
     body = tex[tex.index("MX1") - 200:]
     assert "\\begin{longtable}{l}\nMX1" in tex
