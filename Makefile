@@ -36,11 +36,11 @@ book: html
 
 # myst-nb's execution cache (shared by the HTML and PDF builds) is keyed on the notebooks' code
 # only: when the package, the data or the pinned environment change, outputs computed from them
-# would be stale, so the cache is dropped and every notebook runs again.
+# would be stale, so the cache and the HTML build are dropped and every notebook runs again.
 EXEC_CACHE := _build/.jupyter_cache
 EXEC_INPUTS := $(shell find code data -type f -not -path '*/__pycache__/*' 2>/dev/null) requirements.txt
 $(EXEC_CACHE)/.inputs: $(EXEC_INPUTS)
-	rm -rf $(EXEC_CACHE)
+	rm -rf $(EXEC_CACHE) _build/.doctrees _build/html
 	mkdir -p $(EXEC_CACHE) && touch $@
 
 html: $(STAMP) $(EXEC_CACHE)/.inputs

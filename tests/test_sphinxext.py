@@ -125,3 +125,14 @@ def test_marked_latex_outputs_reach_the_pdf_as_latex_not_math(tmp_path):
     assert "\\begin{longtable}{l}\nMX1" in tex
     assert "\\begin{equation*}" not in body[:200], "the table must not sit inside math"
     assert "x^2" in tex, "ordinary LaTeX outputs stay equations"
+
+
+def test_duplicate_inline_scripts_are_dropped():
+    from sphinx.builders.html._assets import _JavaScript
+
+    body = {"body": "const THEBE_JS_URL = 'x'"}
+    context = {"script_files": [_JavaScript("a.js"), _JavaScript(None, **body),
+                                _JavaScript("", **body), _JavaScript("b.js", defer="defer")]}
+    sphinxext._dedupe_scripts(None, "page", "page.html", context, None)
+    assert [(s.filename, s.attributes) for s in context["script_files"]] == [
+        ("a.js", {}), (None, body), ("b.js", {"defer": "defer"})]

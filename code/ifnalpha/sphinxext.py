@@ -318,6 +318,30 @@ def _outdated(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> li
     return []
 
 
+def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict,
+                    doctree: Any) -> None:
+    """Keep one of each script a page would load twice.
+
+    sphinx-thebe registers its inline configuration script (``const THEBE_JS_URL = ...``)
+    once with no file name and once with an empty one; Sphinx 7.4 keeps both, and the second
+    declaration throws in the browser. Scripts are the same when their file name (``None`` and
+    ``""`` alike) and attributes are.
+    """
+    scripts = context.get("script_files")
+    if not scripts:
+        return
+    seen: set[tuple[str, tuple[tuple[str, str], ...]]] = set()
+    unique = []
+    for script in scripts:
+        filename = str(getattr(script, "filename", script) or "")
+        attributes = tuple(sorted((getattr(script, "attributes", None) or {}).items()))
+        key = (filename, attributes)
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"] = unique
+
+
 def _visit_skip(self, node):  # pragma: no cover - trivial
     pass
 
@@ -344,6 +368,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("env-get-outdated", _outdated)
+    app.connect("html-page-context", _dedupe_scripts)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
 
 

@@ -143,14 +143,6 @@ def browser(chromium):
         instance.close()
 
 
-# Sphinx 7.4 adds a script that an extension registers with a body only (no file) twice when the
-# extension registers it after the builder started (sphinx-thebe 0.3.1 does, in
-# env-before-read-docs: Sphinx keeps it once with filename None and once with ''), so every page
-# declares `const THEBE_JS_URL` twice and the second declaration throws. Thebe is off in this
-# book, so nothing is lost. This one error is tolerated only on a page that carries exactly that
-# duplicate; the fix belongs in a Sphinx extension of the book (dedupe `script_files` in
-# html-page-context), after which nothing is tolerated.
-THEBE_DUPLICATE = "Identifier 'THEBE_JS_URL' has already been declared"
 
 
 @dataclass
@@ -165,10 +157,11 @@ class Visit:
     thebe_config_scripts: int = 0
 
     def problems(self) -> list[str]:
-        page_errors = [m for m in self.page_errors
-                       if not (m == THEBE_DUPLICATE and self.thebe_config_scripts == 2)]
+        duplicated = ([f"inline script declared {self.thebe_config_scripts} times: THEBE_JS_URL"]
+                      if self.thebe_config_scripts > 1 else [])
         return ([f"console error: {m}" for m in self.console_errors]
-                + [f"page error: {m}" for m in page_errors]
+                + [f"page error: {m}" for m in self.page_errors]
+                + duplicated
                 + [f"failed request: {m}" for m in self.failed_requests]
                 + [f"request leaving localhost (the book must work offline): {m}"
                    for m in self.external_requests])
