@@ -67,7 +67,9 @@ live: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=. chapters
 
 bench: $(STAMP)
-	$(PY) -m pytest benchmarks -q --benchmark-enable --benchmark-only --benchmark-columns=min,median,max,rounds
+	$(PY) benchmarks/bench_model.py
+	$(PY) -m pytest benchmarks/bench_reference.py -q -p no:cacheprovider --benchmark-enable \
+		--benchmark-only --benchmark-columns=min,median,max,rounds
 
 freeze: $(STAMP)
 	@{ sed -n '1,2p' requirements.txt; $(PY) -m pip freeze --exclude-editable | grep -v '^ifnalpha' | sort -f; echo '-e .'; } > requirements.new

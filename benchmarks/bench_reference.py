@@ -19,3 +19,19 @@ def test_bench_reference_32h(benchmark):
 
     assert result.frame.index[-1] == 32.0
     assert len(result.frame) == 3201
+
+
+def test_bench_book_model_32h(benchmark):
+    """Time one 32-hour run of the book's model at 1400 pM on the same 0.01-h grid (3201 points).
+
+    Run in the same session as :func:`test_bench_reference_32h`, so the two medians compare
+    the models on one machine, under one load.
+    """
+    from ifnalpha import model
+
+    model.simulate(1400.0, 32.0, dt_h=0.01)  # warm up: resting state and caches
+
+    result = benchmark(model.simulate, 1400.0, 32.0, dt_h=0.01)
+
+    assert result.frame.index[-1] == 32.0
+    assert len(result.frame) == 3201
