@@ -80,8 +80,9 @@ def _check_hours(hours: float) -> float:
     return float(hours)
 
 
-def _tidy(frame: pd.DataFrame, model_name: str, **labels: float) -> pd.DataFrame:
-    columns = [c for c in SHARED_READOUTS if c in frame.columns]
+def _tidy(frame: pd.DataFrame, model_name: str, extra: tuple[str, ...] = (),
+          **labels: float) -> pd.DataFrame:
+    columns = [c for c in SHARED_READOUTS if c in frame.columns] + list(extra)
     long = frame[columns].rename_axis("time_h").reset_index().melt(
         id_vars="time_h", var_name="readout", value_name="value")
     long.insert(0, "model", model_name)
@@ -228,13 +229,7 @@ def restimulation(pre_doses_pM: Sequence[float] = DOSES_PM, second_dose_pM: floa
         for name, frame in ((MODELS[0], ours), (MODELS[1], kok)):
             frame = frame.copy()
             frame["pstat1_amount"] = frame["pstat1_total"] * frame["stat1"]
-            long = _tidy(frame, name, pre_dose_pM=pre)
-            extra = frame["pstat1_amount"].rename_axis("time_h").reset_index()
-            extra = extra.rename(columns={"pstat1_amount": "value"})
-            extra.insert(0, "model", name)
-            extra.insert(1, "pre_dose_pM", pre)
-            extra.insert(3, "readout", "pstat1_amount")
-            parts.extend([long, extra[long.columns]])
+            parts.append(_tidy(frame, name, ("pstat1_amount",), pre_dose_pM=pre))
     return pd.concat(parts, ignore_index=True)
 
 
