@@ -35,7 +35,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ifnalpha import explorers, model
+from ifnalpha import model
+from ifnalpha.book import explorers
 
 TARGETS_S = {"single": 0.020, "sweep": 5.0, "explorer": 0.150}
 

@@ -7,7 +7,7 @@ Loading and compiling the SBML (about 0.2–0.5 s) happens before the timing sta
 
 from __future__ import annotations
 
-from ifnalpha import reference
+from ifnalpha.model import reference
 
 
 def test_bench_reference_32h(benchmark):

@@ -1,6 +1,6 @@
 import pytest
 
-from ifnalpha import atlas, tables
+from ifnalpha.evidence import atlas, tables
 
 
 def test_every_table_gene_is_in_the_atlas_with_all_its_rows():

@@ -126,7 +126,7 @@ def test_config_settings():
     assert CONFIG["latex"]["latex_documents"]["targetname"].endswith(".tex")
     assert CONFIG["bibtex_bibfiles"] == ["data/references.bib"]
     assert CONFIG["sphinx"]["recursive_update"] is True
-    assert "ifnalpha.sphinxext" in CONFIG["sphinx"]["extra_extensions"]
+    assert "ifnalpha.book.sphinxext" in CONFIG["sphinx"]["extra_extensions"]
 
 
 def test_readme_names_the_repository_of_the_config():

@@ -1,7 +1,8 @@
 import pandas as pd
 import pytest
 
-from ifnalpha import catalog, paths
+from ifnalpha import paths
+from ifnalpha.evidence import catalog
 
 
 def test_data_files_lists_bibliography_and_counts_csv_rows(tmp_path, monkeypatch):

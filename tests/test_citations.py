@@ -1,4 +1,4 @@
-"""Tests of ifnalpha.citations and the citation registry in data/citations/."""
+"""Tests of ifnalpha.evidence.citations and the citation registry in data/citations/."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from ifnalpha import citations
-from ifnalpha.citations import (
+from ifnalpha.evidence import citations
+from ifnalpha.evidence.citations import (
     REFERENCE_COUNTS,
     REGISTRY_COLUMNS,
     SECTIONS,
@@ -356,7 +356,7 @@ def test_load_registry_joins_the_labels_of_all_citing_places():
 
 
 def test_build_is_deterministic_and_reproduces_the_committed_files(tmp_path):
-    from ifnalpha import _build_registry
+    from ifnalpha.evidence.citations import build as _build_registry
 
     review_text("A")
     shared_records()
@@ -492,7 +492,7 @@ def test_import_crossref_rejects_wrong_records(data_copy, record, review, messag
 
 def test_command_line_import_crossref(data_copy, tmp_path):
     env = dict(os.environ, IFNALPHA_DATA=str(data_copy.parent))
-    command = [sys.executable, "-m", "ifnalpha.citations", "import-crossref", str(FIXTURE),
+    command = [sys.executable, "-m", "ifnalpha.evidence.citations", "import-crossref", str(FIXTURE),
                "--review", "B"]
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
@@ -508,7 +508,7 @@ def test_command_line_import_crossref(data_copy, tmp_path):
 
 
 def test_rebuild_replays_a_saved_crossref_record(data_copy, tmp_path):
-    from ifnalpha import _build_registry
+    from ifnalpha.evidence.citations import build as _build_registry
 
     review_text("B")
     shared_records()

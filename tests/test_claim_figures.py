@@ -1,6 +1,7 @@
 import pytest
 
-from ifnalpha import claim_figures, claims
+from ifnalpha.book import claim_figures
+from ifnalpha.evidence import claims
 
 FIGURES = [claim_figures.subtype_shares, claim_figures.e1684_outcomes,
            claim_figures.clinical_rates, claim_figures.mutation_frequencies]

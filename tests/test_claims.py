@@ -1,4 +1,4 @@
-"""Tests for the claims ledger (data/claims.csv) and its loader ifnalpha.claims."""
+"""Tests for the claims ledger (data/claims.csv) and its loader ifnalpha.evidence.claims."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from ifnalpha import claims
+from ifnalpha.evidence import claims
 from ifnalpha.paths import data_dir
 
 FIXTURES = Path(__file__).parent / "fixtures" / "claims"
 REVIEWS_DIR = Path("/work/shared/reviews")
 REVIEW_FILES = {"A": "ibc-ifn-alpha-review.txt", "B": "ifn-alpha2b-review.txt"}
-REFERENCE_COUNTS = {"A": 59, "B": 268}  # independent of ifnalpha.citations on purpose
+REFERENCE_COUNTS = {"A": 59, "B": 268}  # independent of ifnalpha.evidence.citations on purpose
 
 LEDGER = claims.load()
 ALL_IDS = list(LEDGER.index)

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from ifnalpha import comparison
+from ifnalpha.model import comparison
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from ifnalpha.display import init_tables, interactive_table
+from ifnalpha.book.table_display import init_tables, interactive_table
 
 
 @pytest.fixture
@@ -54,7 +54,7 @@ def test_init_embeds_the_library_and_is_empty_in_latex():
 def test_live_widget_keeps_the_view_and_replaces_static_fallbacks():
     import ipywidgets
 
-    from ifnalpha.display import live_widget
+    from ifnalpha.book.table_display import live_widget
 
     slider = ipywidgets.IntSlider(value=3)
     bundle = live_widget(slider, "Live on Binder.")._repr_mimebundle_()

@@ -1,4 +1,4 @@
-"""Tests of ifnalpha.dosing: exposures, pharmacokinetics, regimens, bad input."""
+"""Tests of ifnalpha.model.dosing: exposures, pharmacokinetics, regimens, bad input."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import math
 import numpy as np
 import pytest
 
-from ifnalpha import dosing, model
+from ifnalpha import model
+from ifnalpha.model import dosing
 
 
 def test_constant_and_pulses():

@@ -8,7 +8,8 @@ import re
 import ipywidgets
 import pytest
 
-from ifnalpha import explorers, figures
+from ifnalpha.book import explorers
+from ifnalpha.book import model_figures as figures
 
 FIGURES = {
     "time_course": lambda: figures.time_course(ifn=100.0, hours=24),

@@ -1,6 +1,7 @@
 import pytest
 
-from ifnalpha import book, claims
+from ifnalpha.book import glue as book
+from ifnalpha.evidence import claims
 
 
 def test_glued_text_has_no_quotes():

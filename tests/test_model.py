@@ -13,7 +13,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ifnalpha import _core, _spec, dosing, model
+from ifnalpha import model
+from ifnalpha.model import core as _core
+from ifnalpha.model import dosing, parameters
+from ifnalpha.model import spec as _spec
 
 REQUIRED_COLUMNS = [
     "ifn_pM", "pstat1_total", "pstat2_total", "isgf3", "u_isgf3", "aaf", "socs1", "usp18",
@@ -56,7 +59,7 @@ def test_output_grid_dt_h():
 
 def test_unstimulated_state_is_a_true_steady_state():
     rest = np.array(model.rest_state().values)
-    p, _ = _core.constants(model._parameters.resolve(None), {})
+    p, _ = _core.constants(parameters.resolve(None), {})
     deriv = np.abs(_core.compiled().rhs(rest.tolist(), p, 0.0)).max()
     assert deriv < 1e-14, f"max |dy/dt| at rest = {deriv:.3g}"
     # over three weeks nothing moves beyond a small fraction of the solver's tolerance (1e-6)
@@ -123,7 +126,7 @@ def test_positivity_by_construction_every_consumption_vanishes_with_its_substrat
     """Each reaction that consumes a species has a rate that is zero when that species is zero,
     so the vector field never points out of the non-negative orthant."""
     rng = np.random.default_rng(7)
-    p, rest = _core.constants(model._parameters.resolve(None), {})
+    p, rest = _core.constants(parameters.resolve(None), {})
     comp = _core.compiled()
     for _ in range(5):
         y = rest * rng.uniform(0.2, 5.0, rest.size) + rng.uniform(0.0, 0.1, rest.size)
@@ -139,7 +142,7 @@ def test_positivity_by_construction_every_consumption_vanishes_with_its_substrat
 
 def test_analytic_jacobian_matches_finite_differences():
     rng = np.random.default_rng(1)
-    p, rest = _core.constants(model._parameters.resolve(None), {"jak_inhibition": 0.3})
+    p, rest = _core.constants(parameters.resolve(None), {"jak_inhibition": 0.3})
     comp = _core.compiled()
     jac = _core._dense_jacobian(comp)
     for _ in range(3):

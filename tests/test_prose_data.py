@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from ifnalpha import claims
+from ifnalpha.evidence import claims
 
 ROOT = Path(__file__).resolve().parents[1]
 # The pages that restate the reviews: every page of Parts I and II, and the Part III pages built
@@ -250,7 +250,7 @@ def test_glue_keys_are_read_from_roles_and_directives():
 
 
 def test_glue_calls_are_read_from_code():
-    code = ('%matplotlib inline\nfrom ifnalpha.book import glue_claims, glue_text\n'
+    code = ('%matplotlib inline\nfrom ifnalpha.book.glue import glue_claims, glue_text\n'
             '_ = glue_claims("a-x", "b-y")\nglue("fig-one", fig, display=False)\n'
             'myst_nb.glue("k", 1)\n_ = glue_text("n-genes", str(3))\nglue_claims(*ids)')
     claim_ids, keys = glue_calls(code)

@@ -1,4 +1,4 @@
-"""Tests of ifnalpha.reference: the Kok et al. (2020) model run with libRoadRunner."""
+"""Tests of ifnalpha.model.reference: the Kok et al. (2020) model run with libRoadRunner."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ifnalpha import reference
+from ifnalpha.model import reference
 from ifnalpha.paths import data_dir
 
 DOSES_PM = (2.8, 28.0, 1400.0)

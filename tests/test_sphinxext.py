@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from sphinx.cmd.build import build_main
 
-from ifnalpha import sphinxext
+from ifnalpha.book import sphinxext
 
 CONF = """
-extensions = ["myst_parser", "ifnalpha.sphinxext"]
+extensions = ["myst_parser", "ifnalpha.book.sphinxext"]
 master_doc = "index"
 exclude_patterns = ["_build"]
 """
@@ -72,7 +72,9 @@ def test_unknown_or_malformed_citation_fails_the_build(tmp_path, bad):
 def test_unknown_bibtex_key_fails_the_build(tmp_path):
     bib = tmp_path / "refs.bib"
     bib.write_text("@article{known, author={A, B}, title={T}, journal={J}, year={2000}}\n")
-    conf = CONF.replace('"ifnalpha.sphinxext"]', '"ifnalpha.sphinxext", "sphinxcontrib.bibtex"]')
+    conf = CONF.replace(
+        '"ifnalpha.book.sphinxext"]', '"ifnalpha.book.sphinxext", "sphinxcontrib.bibtex"]'
+    )
     conf += f"bibtex_bibfiles = [{str(bib)!r}]\n"
     code, warnings, _ = build(tmp_path, {"page": "# P\n\n{cite:p}`unknown2099`\n"}, conf)
     assert code != 0 and "unknown2099" in warnings
@@ -92,7 +94,7 @@ def test_labels_and_descriptions():
 def test_marked_latex_outputs_reach_the_pdf_as_latex_not_math(tmp_path):
     import nbformat
 
-    from ifnalpha.display import RAW_LATEX_MARKER
+    from ifnalpha.book.table_display import RAW_LATEX_MARKER
 
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
@@ -109,7 +111,7 @@ def test_marked_latex_outputs_reach_the_pdf_as_latex_not_math(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(
-        'extensions = ["myst_nb", "ifnalpha.sphinxext"]\nmaster_doc = "index"\n'
+        'extensions = ["myst_nb", "ifnalpha.book.sphinxext"]\nmaster_doc = "index"\n'
         'nb_execution_mode = "off"\n'
         'latex_documents = [("index", "book.tex", "Book", "Us", "manual")]\n',
         encoding="utf-8",

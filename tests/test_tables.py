@@ -1,4 +1,4 @@
-"""Tests for ifnalpha.tables: the six review tables, their loader and validation."""
+"""Tests for ifnalpha.evidence.tables: the six review tables, their loader and validation."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ifnalpha import tables
-from ifnalpha.citations import REFERENCE_COUNTS
+from ifnalpha.evidence import tables
+from ifnalpha.evidence.citations import REFERENCE_COUNTS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tables"
 REVIEWS = Path("/work/shared/reviews")

@@ -1,21 +1,22 @@
 """Package behind the companion book to two reviews on interferon-alpha signalling in cancer.
 
-Modules
--------
+Three layers and a few shared modules; arrows point one way (``tests/test_layers.py``):
+
+reviews
+    The two reviews: ids, bibliographic data, sections, figure and table ids.
 paths
-    Where the book's data files live.
-citations
-    Parse the reviews' numbered citations and load the citation registry.
-tables
-    The six review tables as validated data frames.
-claims
-    The ledger of quantitative statements made by the two reviews.
+    Where the book's data files and the reviews' texts live.
+checks
+    Argument checks shared by every layer, with one message style.
 model
-    An educational ODE model of interferon-alpha signalling.
-dosing
-    Interferon-alpha exposure over time: constants, pulses and clinical regimens.
-sphinxext
-    A Sphinx extension that renders the reviews' numbered citations in the book.
+    The signalling model as data, its integration, SBML export, dosing, the published
+    reference model and the comparison.
+evidence
+    What the reviews state: tables, claims ledger, citations, gene atlas.
+book
+    What pages show: figures, explorers, table display, glue helpers, the Sphinx extension.
+
+``model`` and ``evidence`` never import each other; nothing under them imports ``book``.
 """
 
 __version__ = "0.1.0"

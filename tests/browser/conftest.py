@@ -82,10 +82,10 @@ def _widget_fixture() -> str:
 
 
 def _tables_fixture() -> str:
-    """A page with two interactive tables made by ifnalpha.display, in offline mode."""
+    """A page with two interactive tables made by ifnalpha.book.table_display, in offline mode."""
     import pandas as pd
 
-    from ifnalpha.display import init_tables, interactive_table
+    from ifnalpha.book.table_display import init_tables, interactive_table
 
     genes = ["MX1", "MX2", "OAS1", "OAS2", "OAS3", "ISG15", "IFIT1", "IFIT3", "IFITM1", "IRF7",
              "IRF9", "STAT1", "STAT2", "USP18", "SOCS1"]

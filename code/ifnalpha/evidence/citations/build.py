@@ -1,9 +1,9 @@
 """Build the citation registry from the review texts and the shared verified records.
 
-Run ``python -m ifnalpha._build_registry`` to regenerate, deterministically,
+Run ``python -m ifnalpha.evidence.citations.build`` to regenerate, deterministically,
 
 - ``data/citations/citing_places.csv``: one row per place a review cites a number, found by
-  parsing the review texts (:func:`ifnalpha.citations.find_citations`), with the review's
+  parsing the review texts (:func:`ifnalpha.evidence.citations.find_citations`), with the review's
   section and subsection, the location (text, a table, a figure legend), the line, the printed
   citation and the curated ``cited_for`` label of the place;
 - ``data/citations/registry.csv``: one row per (review, number), 1-59 and 1-268, with the
@@ -21,7 +21,7 @@ Inputs
   ``notes.csv`` (remarks on single numbers) and ``records.csv`` (further verified records, in
   the columns of the shared file; a number may have only one record);
 - saved Crossref work records ``data/citations/crossref/review-<A|B>.json`` (written by
-  ``python -m ifnalpha.citations import-crossref``), if any.
+  ``python -m ifnalpha.evidence.citations import-crossref``), if any.
 
 ``--draft-labels FILE`` writes, instead, a worksheet of every place with its sentence for
 writing or revising the labels.
@@ -37,7 +37,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ifnalpha import citations
+from ifnalpha.evidence import citations
+from ifnalpha.evidence.citations import registry
 from ifnalpha.paths import data_dir
 
 REVIEWS_DIR = Path(os.environ.get("IFNALPHA_REVIEWS", "/work/shared/reviews"))
@@ -474,7 +475,7 @@ def build(
         first = row["authors"].split(";")[0].strip()
         if first and first.lower() != "et al.":
             row["record_first_author"] = first
-        if row["first_author"] and first and not citations._same(
+        if row["first_author"] and first and not registry._same(
             "first_author", row["first_author"], first
         ):
             raise ValueError(f"{key}: text names {row['first_author']}, record has {first}")
@@ -526,7 +527,7 @@ def draft_labels(reviews_dir: Path, out: Path, existing: Path | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command line: rebuild the registry (or write a labelling worksheet)."""
-    parser = argparse.ArgumentParser(prog="python -m ifnalpha._build_registry")
+    parser = argparse.ArgumentParser(prog="python -m ifnalpha.evidence.citations.build")
     parser.add_argument("--reviews", type=Path, default=REVIEWS_DIR)
     parser.add_argument("--references", type=Path, default=REFERENCES_CSV)
     parser.add_argument("--out", type=Path, default=None, help="default: data/citations")

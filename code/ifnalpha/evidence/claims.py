@@ -10,7 +10,7 @@ The helpers :func:`value`, :func:`bounds` and :func:`text` are meant for the boo
 with myst-nb's ``glue``::
 
     from myst_nb import glue
-    from ifnalpha import claims
+    from ifnalpha.evidence import claims
     glue("ibc-share", claims.text("a-ibc-share-of-diagnoses"))   # "3%"
 """
 
@@ -26,7 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ifnalpha import citations as _citations
+from ifnalpha.evidence import citations as _citations
 from ifnalpha.paths import data_dir
 
 __all__ = [
@@ -542,7 +542,7 @@ def get(claim_id: str, *, path: str | Path | None = None) -> Claim:
         hint = (
             f"; did you mean {', '.join(repr(c) for c in close)}?"
             if close
-            else ("; see ifnalpha.claims.ids() for the list")
+            else ("; see ifnalpha.evidence.claims.ids() for the list")
         )
         raise ValueError(f"unknown claim id {claim_id!r}{hint}")
     return _claim(claim_id, frame.loc[claim_id])

@@ -8,7 +8,8 @@ loads a file, checks it and returns a :class:`pandas.DataFrame`:
 - every required column is present and no required cell is empty;
 - categorical columns hold known values (complex, category, status, action, regulator type);
 - gene symbols look like HGNC symbols and agree with the printed label;
-- citations parse with :func:`ifnalpha.citations.parse` and exist in that review's reference list.
+- citations parse with :func:`ifnalpha.evidence.citations.parse` and exist in that review's
+  reference list.
 
 Any violation raises :class:`ValueError` naming the file, the data row (and its line) and the
 column.
@@ -33,7 +34,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ifnalpha import citations as _citations
+from ifnalpha.evidence import citations as _citations
 from ifnalpha.paths import data_dir
 
 __all__ = [

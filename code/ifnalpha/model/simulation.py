@@ -51,9 +51,10 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ifnalpha import _core, _parameters
-from ifnalpha._spec import ASSIGNMENTS, DERIVED, PERTURBATION_FACTORS, REACTIONS, SPECIES
-from ifnalpha.dosing import Exposure
+from ifnalpha.model import core as _core
+from ifnalpha.model import parameters as _parameters
+from ifnalpha.model.dosing import Exposure
+from ifnalpha.model.spec import ASSIGNMENTS, DERIVED, PERTURBATION_FACTORS, REACTIONS, SPECIES
 
 __all__ = [
     "PERTURBATIONS",
@@ -355,8 +356,8 @@ class _Input:
             self.breakpoints = tuple(float(b) for b in getattr(ifn, "breakpoints_h", ()))
         else:
             raise ValueError(
-                "ifn must be a concentration in pM, an ifnalpha.dosing exposure or a callable "
-                f"of time in hours, got {ifn!r}"
+                "ifn must be a concentration in pM, an ifnalpha.model.dosing exposure or a "
+                f"callable of time in hours, got {ifn!r}"
             )
         self.is_exposure = isinstance(ifn, Exposure)
 
@@ -478,8 +479,8 @@ def simulate(
     Parameters
     ----------
     ifn : float, Exposure or callable
-        IFN-α in pM: a constant, an exposure from :mod:`ifnalpha.dosing` (pulses, regimens), or
-        a callable of time in hours. Exposures tell the solver where they jump (doses, pulse
+        IFN-α in pM: a constant, an exposure from :mod:`ifnalpha.model.dosing` (pulses, regimens),
+        or a callable of time in hours. Exposures tell the solver where they jump (doses, pulse
         edges) and it integrates piece by piece between those times. A plain callable may set
         an attribute ``breakpoints_h`` (times of jumps); otherwise the solver's step is limited
         to the output spacing, so features shorter than ``dt_h`` may be missed.
@@ -808,7 +809,7 @@ def to_sbml(
     >>> out.suffix
     '.xml'
     """
-    from ifnalpha import _sbml
+    from ifnalpha.model import sbml as _sbml
 
     if isinstance(ifn_pM, bool) or not isinstance(ifn_pM, Real) or not math.isfinite(
         float(ifn_pM)

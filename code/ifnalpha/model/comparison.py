@@ -6,10 +6,11 @@ Two protocols of the published study are run in both models:
 * **double treatment**: a pre-dose at 0 h, then 1400 pM added at 24 h, observed to 32 h.
 
 Both models report the readouts they share in the same units (see
-:mod:`ifnalpha.reference`): ``pstat1_total`` as the phosphorylated fraction of all STAT1, every
-other protein or mRNA relative to its own unstimulated steady state. For the double treatment the
-re-stimulation peak is compared as an *amount* of phosphorylated STAT1 (fraction × total STAT1,
-which is what an immunoblot measures), relative to the peak of cells that had no pre-dose.
+:mod:`ifnalpha.model.reference`): ``pstat1_total`` as the phosphorylated fraction of all STAT1,
+every other protein or mRNA relative to its own unstimulated steady state. For the double
+treatment the re-stimulation peak is compared as an *amount* of phosphorylated STAT1
+(fraction × total STAT1, which is what an immunoblot measures), relative to the peak of cells
+that had no pre-dose.
 Both models are educational here; neither result is clinical guidance.
 """
 
@@ -21,7 +22,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ifnalpha import model, reference
+from ifnalpha import model
+from ifnalpha.model import reference
 
 __all__ = [
     "DOSES_PM",
@@ -184,7 +186,7 @@ def restimulation(pre_doses_pM: Sequence[float] = DOSES_PM, second_dose_pM: floa
     In the book's model the IFN-α concentration is imposed, so the second dose raises it from
     the pre-dose to pre-dose + second dose. In the published model IFN is a species consumed by
     receptor binding, and the second dose is added to what is left (``mode="add"`` of
-    :func:`ifnalpha.reference.double_treatment`).
+    :func:`ifnalpha.model.reference.double_treatment`).
 
     Parameters
     ----------

@@ -27,8 +27,8 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from ifnalpha import citations
-from ifnalpha.display import RAW_LATEX_MARKER
+from ifnalpha.book.table_display import RAW_LATEX_MARKER
+from ifnalpha.evidence import citations
 
 logger = logging.getLogger(__name__)
 
@@ -274,8 +274,8 @@ class RawLatexOutputs(SphinxPostTransform):
     """Pass LaTeX outputs of the book's own objects to the PDF as LaTeX, not as equations.
 
     myst-nb renders every ``text/latex`` output as a math block. The static tables of
-    :mod:`ifnalpha.display` are ``longtable`` environments, which break inside math: outputs that
-    start with :data:`RAW_LATEX_MARKER` become raw LaTeX, and empty ones are dropped.
+    :mod:`ifnalpha.book.table_display` are ``longtable`` environments, which break inside math:
+    outputs that start with :data:`RAW_LATEX_MARKER` become raw LaTeX, and empty ones are dropped.
     """
 
     default_priority = 5

@@ -1,7 +1,7 @@
 """Interactive explorers of the signalling model (ipywidgets), each with a static default.
 
-An explorer pairs a figure function of :mod:`ifnalpha.figures` with a few controls. A notebook
-only calls these functions:
+An explorer pairs a figure function of :mod:`ifnalpha.book.model_figures` with a few
+controls. A notebook only calls these functions:
 
 >>> from ifnalpha import explorers
 >>> ex = explorers.acute_chronic_explorer()
@@ -25,7 +25,9 @@ from typing import Any
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ifnalpha import dosing, figures, model
+from ifnalpha import model
+from ifnalpha.book import model_figures as figures
+from ifnalpha.model import dosing
 
 #: Perturbation presets offered in drop-downs (label → perturbations).
 PRESETS: dict[str, dict[str, float | bool]] = dict(figures.DEFAULT_CONDITIONS)

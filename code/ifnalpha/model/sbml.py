@@ -1,7 +1,7 @@
 """Export the signalling model as SBML Level 3 Version 1 (used by :func:`ifnalpha.model.to_sbml`).
 
 The export is generated from the same tables as the Python right-hand side
-(:mod:`ifnalpha._spec`), so the two cannot drift apart silently; a test simulates the file with
+(:mod:`ifnalpha.model.spec`), so the two cannot drift apart silently; a test simulates the file with
 libRoadRunner and compares it with :func:`ifnalpha.model.simulate`.
 """
 
@@ -11,12 +11,12 @@ from pathlib import Path
 
 import numpy as np
 
-from ifnalpha import _core
-from ifnalpha._codegen import names, parse, to_sbml_infix
-from ifnalpha._parameters import parameter_table
-from ifnalpha._spec import ASSIGNMENTS, DERIVED, PERTURBATION_FACTORS, REACTIONS, SPECIES
+from ifnalpha.model import core as _core
+from ifnalpha.model.codegen import names, parse, to_sbml_infix
+from ifnalpha.model.parameters import parameter_table
+from ifnalpha.model.spec import ASSIGNMENTS, DERIVED, PERTURBATION_FACTORS, REACTIONS, SPECIES
 
-#: Readouts exported as assignment rules (SBML infix; see ifnalpha._core.readouts).
+#: Readouts exported as assignment rules (SBML infix; see ifnalpha.model.core.readouts).
 SBML_READOUTS: tuple[tuple[str, str], ...] = (
     ("stat1_total_amount",
      "ustat1 + u_isgf3 + pstat1_pstat2 + isgf3 + 2 * aaf"),

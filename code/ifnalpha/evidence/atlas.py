@@ -1,6 +1,6 @@
 """The cross-review gene atlas: every gene named in any table, and everything that mentions it.
 
-Sources, in this order: the six review tables (via :func:`ifnalpha.tables.gene_index`), the
+Sources, in this order: the six review tables (via :func:`ifnalpha.evidence.tables.gene_index`), the
 claims ledger (a claim mentions a gene when its symbol occurs as a word in the claim's quantity,
 context or quoted phrase) and the book's signalling model (genes it has a readout for).
 """
@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ifnalpha import claims, tables
+from ifnalpha.evidence import claims, tables
 
 __all__ = ["MODEL_READOUTS", "atlas", "gene_summary", "lookup", "lookup_widget"]
 

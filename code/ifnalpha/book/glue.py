@@ -2,7 +2,7 @@
 
 A page glues each claim it states, under the claim's id, in a hidden first cell::
 
-    from ifnalpha.book import glue_claims
+    from ifnalpha.book.glue import glue_claims
     glue_claims("a-ibc-share-of-diagnoses", "a-ibc-share-of-deaths")
 
 and the prose then reads ``{glue:text}`a-ibc-share-of-diagnoses``` where the number belongs,
@@ -11,7 +11,7 @@ so no number is typed by hand and every number is a row of ``data/claims.csv``.
 
 from __future__ import annotations
 
-from ifnalpha import claims
+from ifnalpha.evidence import claims
 
 __all__ = ["GluedText", "glue_claims", "glue_text"]
 

@@ -27,7 +27,8 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ifnalpha import dosing, model
+from ifnalpha import model
+from ifnalpha.model import dosing
 
 #: Note appended to every caption.
 DISCLAIMER = "Educational, qualitative model; not clinical guidance."
@@ -675,12 +676,12 @@ def regimen_comparison(
     Parameters
     ----------
     regimens : sequence of str
-        Names in :data:`ifnalpha.dosing.REGIMENS`.
+        Names in :data:`ifnalpha.model.dosing.REGIMENS`.
     weeks : int
         Weeks to simulate.
     relative : bool
         Plot exposure as a fraction of each regimen's peak (True) or in pM under the
-        :class:`ifnalpha.dosing.ExposureScale` assumptions (False). The model is always driven
+        :class:`ifnalpha.model.dosing.ExposureScale` assumptions (False). The model is always driven
         with the pM values.
     scale : ExposureScale, optional
         Dose → concentration assumptions.
@@ -747,7 +748,7 @@ def regimen_comparison(
             f"never falls below {nums[f'{name}:tunable_min_last_week']:.1f}-fold"
         )
     caption = ("; ".join(parts) + ". Absolute concentrations rest on assumed specific activity "
-               f"and volumes (ifnalpha.dosing.ExposureScale). {DISCLAIMER}")
+               f"and volumes (ifnalpha.model.dosing.ExposureScale). {DISCLAIMER}")
     caption = caption[0].upper() + caption[1:]
     alt = ("Three panels against time in days: IFN-α plasma exposure of each regimen; tunable "
            "ISG and IFITM1 mRNA fold changes; antiviral and antiproliferative states. " + caption)

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ifnalpha import claims
+from ifnalpha.evidence import claims
 
 __all__ = [
     "ClaimFigure",

@@ -18,7 +18,7 @@ __all__ = ["InteractiveTable", "LiveWidget", "TablesInit", "init_tables", "inter
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
 
 #: Marks a ``text/latex`` output as LaTeX to pass through to the PDF (not an equation); the
-#: book's Sphinx extension (:mod:`ifnalpha.sphinxext`) looks for it.
+#: book's Sphinx extension (:mod:`ifnalpha.book.sphinxext`) looks for it.
 RAW_LATEX_MARKER = "%ifnalpha-raw-latex"
 
 

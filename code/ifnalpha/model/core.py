@@ -14,9 +14,9 @@ import numpy as np
 from scipy.integrate import odeint
 from scipy.optimize import brentq, root
 
-from ifnalpha import _parameters
-from ifnalpha._codegen import CompiledModel, compile_model
-from ifnalpha._spec import ASSIGNMENTS, DERIVED, PERTURBATION_FACTORS, REACTIONS, STATE_NAMES
+from ifnalpha.model import parameters as _parameters
+from ifnalpha.model.codegen import CompiledModel, compile_model
+from ifnalpha.model.spec import ASSIGNMENTS, DERIVED, PERTURBATION_FACTORS, REACTIONS, STATE_NAMES
 
 N_STATES = len(STATE_NAMES)
 IDX = {name: i for i, name in enumerate(STATE_NAMES)}

@@ -11,7 +11,7 @@ cites [1]-[268]. This module
 - checks a review text against the registry (:func:`coverage`, :func:`missing_from_registry`);
 - completes the registry from a saved Crossref work record of a review
   (:func:`import_crossref`; on the command line
-  ``python -m ifnalpha.citations import-crossref FILE.json --review A``).
+  ``python -m ifnalpha.evidence.citations import-crossref FILE.json --review A``).
 
 The reviews' reference lists were not available offline: what the registry knows of a number
 comes from the shared verified records, from the reviews' own text (first authors named next to
@@ -1399,8 +1399,8 @@ def import_crossref(
         Write the registry back (default); ``False`` for a dry run.
     save : bool, optional
         Also save the record as ``crossref/review-<A|B>.json`` next to the registry, so that
-        ``python -m ifnalpha._build_registry`` reproduces the import (default ``True``; ignored
-        for a dry run).
+        ``python -m ifnalpha.evidence.citations.build`` reproduces the import (default
+        ``True``; ignored for a dry run).
 
     Returns
     -------
@@ -1447,7 +1447,7 @@ def import_crossref(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line: ``python -m ifnalpha.citations <command> ...``.
+    """Run the command line: ``python -m ifnalpha.evidence.citations <command> ...``.
 
     Commands
     --------
@@ -1476,7 +1476,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     >>> main(["coverage", "--help"])  # doctest: +SKIP
     """
     parser = argparse.ArgumentParser(
-        prog="python -m ifnalpha.citations",
+        prog="python -m ifnalpha.evidence.citations",
         description="The reviews' numbered citations: complete and check the registry.",
     )
     commands = parser.add_subparsers(dest="command", required=True)

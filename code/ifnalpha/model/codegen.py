@@ -1,6 +1,6 @@
 """Turn the model's reaction table into fast Python functions and SBML formulae.
 
-The model is written once, as data (:mod:`ifnalpha._spec`): species, intermediate quantities
+The model is written once, as data (:mod:`ifnalpha.model.spec`): species, intermediate quantities
 and reactions whose rate laws are short arithmetic expressions. This module
 
 - parses those expressions (a safe subset of Python: numbers, names, ``+ - * /`` and ``**``),

@@ -1,0 +1,7 @@
+"""Command line of the citation registry: ``python -m ifnalpha.evidence.citations --help``."""
+
+import sys
+
+from ifnalpha.evidence.citations.registry import main
+
+sys.exit(main())
