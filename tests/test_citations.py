@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import require_shared, review_text, review_text_path
 
 from ifnalpha.evidence import citations
 from ifnalpha.evidence.citations import (
@@ -30,28 +31,16 @@ from ifnalpha.evidence.citations import (
     missing_from_registry,
     parse,
 )
-from ifnalpha.paths import REPO_ROOT
+from ifnalpha.paths import REPO_ROOT, reviews_dir, verified_references_file
 
 DATA = REPO_ROOT / "data" / "citations"
 FIXTURE = Path(__file__).parent / "fixtures" / "citations" / "crossref_sample.json"
-REVIEWS = Path(os.environ.get("IFNALPHA_REVIEWS", "/work/shared/reviews"))
-SHARED_CSV = Path(
-    os.environ.get("IFNALPHA_REFERENCES", "/work/shared/references/verified-references.csv")
-)
-REVIEW_FILES = {"A": "ibc-ifn-alpha-review.txt", "B": "ifn-alpha2b-review.txt"}
-
-
-def review_text(review: str) -> str:
-    path = REVIEWS / REVIEW_FILES[review]
-    if not path.is_file():
-        pytest.skip(f"review texts are not part of the project and are absent here: {path}")
-    return path.read_text(encoding="utf-8")
+REVIEWS = reviews_dir()
+SHARED_CSV = verified_references_file()
 
 
 def shared_records() -> list[dict[str, str]]:
-    if not SHARED_CSV.is_file():
-        pytest.skip(f"shared verified records are absent here: {SHARED_CSV}")
-    with SHARED_CSV.open(newline="", encoding="utf-8") as handle:
+    with require_shared(SHARED_CSV).open(newline="", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -364,7 +353,7 @@ def test_build_is_deterministic_and_reproduces_the_committed_files(tmp_path):
     shutil.copytree(DATA / "curated", out / "curated")
     if (DATA / "crossref").is_dir():
         shutil.copytree(DATA / "crossref", out / "crossref")
-    _build_registry.build(REVIEWS, SHARED_CSV, out)
+    _build_registry.build(require_shared(REVIEWS), require_shared(SHARED_CSV), out)
     for name in ("registry.csv", "citing_places.csv"):
         assert (out / name).read_bytes() == (DATA / name).read_bytes(), name
 
@@ -514,7 +503,7 @@ def test_rebuild_replays_a_saved_crossref_record(data_copy, tmp_path):
     shared_records()
     import_crossref(FIXTURE, "B")
     imported = (data_copy / "registry.csv").read_bytes()
-    _build_registry.build(REVIEWS, SHARED_CSV, data_copy)
+    _build_registry.build(require_shared(REVIEWS), require_shared(SHARED_CSV), data_copy)
     assert (data_copy / "registry.csv").read_bytes() == imported
 
 
@@ -606,7 +595,7 @@ def test_missing_files_raise(tmp_path, monkeypatch):
 
 
 def test_command_line_coverage(capsys):
-    path = REVIEWS / REVIEW_FILES["A"]
+    path = review_text_path("A")
     review_text("A")
     assert main(["coverage", str(path), "--review", "A"]) == 0
     assert "59 numbers cited" in capsys.readouterr().out

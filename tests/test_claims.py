@@ -8,13 +8,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import review_text
 
 from ifnalpha.evidence import claims
 from ifnalpha.paths import data_dir
+from ifnalpha.reviews import REVIEWS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "claims"
-REVIEWS_DIR = Path("/work/shared/reviews")
-REVIEW_FILES = {"A": "ibc-ifn-alpha-review.txt", "B": "ifn-alpha2b-review.txt"}
 REFERENCE_COUNTS = {"A": 59, "B": 268}  # independent of ifnalpha.evidence.citations on purpose
 
 LEDGER = claims.load()
@@ -256,15 +256,7 @@ def _normalised_variants(text: str) -> tuple[str, str]:
 
 @pytest.fixture(scope="module")
 def review_texts() -> dict[str, tuple[str, str]]:
-    if not REVIEWS_DIR.is_dir():
-        pytest.skip(f"review texts not available: {REVIEWS_DIR} is absent")
-    texts = {}
-    for review, name in REVIEW_FILES.items():
-        path = REVIEWS_DIR / name
-        if not path.is_file():
-            pytest.skip(f"review text not available: {path} is absent")
-        texts[review] = _normalised_variants(path.read_text(encoding="utf-8"))
-    return texts
+    return {review: _normalised_variants(review_text(review)) for review in REVIEWS}
 
 
 def _occurs(snippet: str, variants: tuple[str, str]) -> bool:

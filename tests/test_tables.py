@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from conftest import review_text
 
 from ifnalpha.evidence import tables
 from ifnalpha.evidence.citations import REFERENCE_COUNTS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tables"
-REVIEWS = Path("/work/shared/reviews")
 H = "\u2011"  # review B prints hyphens as non-breaking hyphens
 
 ROW_COUNTS = {"A1": 38, "A2": 17, "B1": 10, "B2": 13, "B3": 32, "B4": 19}
@@ -467,11 +467,7 @@ def _occurs(cell: str, text: str) -> bool:
 
 
 def _table_text(review: str) -> str:
-    name = "ibc-ifn-alpha-review.txt" if review == "A" else "ifn-alpha2b-review.txt"
-    path = REVIEWS / name
-    if not path.is_file():
-        pytest.skip(f"review text not available: {path}")
-    return path.read_text(encoding="utf-8")
+    return review_text(review)
 
 
 _PRINTED = {
