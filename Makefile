@@ -1,6 +1,7 @@
 # The book's commands. Each target sets up what it needs by itself (idempotent).
 #   make book     build the HTML book into _build/html, Sphinx warnings as errors
-#   make test     lint, unit tests, nbval over every chapter notebook, strict HTML build
+#   make test     lint, unit tests and doctests, nbval over every chapter notebook, strict HTML
+#                 build, PDF, browser and Binder checks
 #   make outputs  re-execute every chapter notebook in place (new expected outputs for nbval)
 #   make live     open the book's notebooks in JupyterLab (what Binder gives a reader)
 #   make bench    benchmark the signalling model
@@ -49,8 +50,10 @@ html: $(STAMP) $(EXEC_CACHE)/.inputs
 lint: $(STAMP)
 	$(VENV)/bin/ruff check code tests $(wildcard benchmarks)
 
+# Unit tests, and every example in the package's docstrings (doctests).
 unit: $(STAMP)
 	$(PY) -m pytest tests -q
+	$(PY) -m pytest --doctest-modules code/ifnalpha -q -p no:cacheprovider
 
 nbval: $(STAMP)
 	$(PY) -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg \

@@ -78,7 +78,30 @@ else
   cannot "not root, and no password-less sudo"
 fi
 
+# Another package manager (an unattended upgrade, a second test run) may hold the Debian package
+# locks: apt waits for the dpkg lock (DPkg::Lock::Timeout), and a run that still finds a lock
+# busy (the package lists' lock, which that option does not cover on every apt) is retried,
+# for LOCK_WAIT_S seconds in all, instead of failing the test run.
+LOCK_WAIT_S="${LOCK_WAIT_S:-600}"
+apt_run() {
+  local deadline=$((SECONDS + LOCK_WAIT_S)) log status
+  log="$(mktemp)"
+  while true; do
+    status=0
+    "${as_root[@]}" apt-get -o DPkg::Lock::Timeout="$LOCK_WAIT_S" "$@" 2>"$log" || status=$?
+    if [ "$status" -eq 0 ]; then cat "$log" >&2; rm -f "$log"; return 0; fi
+    if grep -qiE 'could not get lock|unable to lock|is another process using it' "$log" \
+        && [ "$SECONDS" -lt "$deadline" ]; then
+      echo "Debian package lock busy; waiting (up to ${LOCK_WAIT_S}s in all) ..." >&2
+      sleep 10
+      continue
+    fi
+    cat "$log" >&2; rm -f "$log"
+    return "$status"
+  done
+}
+
 echo "Installing Debian packages for the $kind checks: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-"${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+apt_run update -qq
+apt_run install -y -qq --no-install-recommends "${missing[@]}"
