@@ -24,7 +24,10 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 help:
 	@sed -n '2,8p' Makefile | sed 's/^# *//'
 
-$(STAMP): requirements.txt pyproject.toml
+# Graphviz (Debian) draws the book's diagrams: the notebooks need it wherever they run (Binder
+# installs it from apt.txt).
+$(STAMP): requirements.txt pyproject.toml tools/install-system-packages.sh
+	tools/install-system-packages.sh graphviz
 	@test -x $(PY) || $(PYTHON_BOOTSTRAP) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=24"
 	$(PY) -m pip install --quiet -r requirements.txt

@@ -37,6 +37,7 @@ import numpy as np
 
 from ifnalpha import model
 from ifnalpha.book import explorers
+from ifnalpha.model import simulation
 
 TARGETS_S = {"single": 0.020, "sweep": 5.0, "explorer": 0.150}
 
@@ -62,7 +63,7 @@ def bench_sweep(repeats: int) -> dict:
     """Time the 30 × 30 dose × IRF9 sweep (cold once, then warm repeats)."""
     doses = np.logspace(-1, 5, 30)
     folds = np.linspace(1.0, 10.0, 30)
-    model._steady_cached.cache_clear()  # the first run computes the 30 resting states
+    simulation._steady_cached.cache_clear()  # the first run computes the 30 resting states
     t0 = time.perf_counter()
     model.sweep(doses, 72.0, perturbation="irf9_overexpression", values=folds, dt_h=1.0)
     cold = time.perf_counter() - t0

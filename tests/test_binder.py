@@ -36,7 +36,16 @@ NOTEBOOKS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "chapters").r
 # What repo2docker would use instead of (or besides) requirements.txt; this test does not
 # emulate them, so it fails rather than pass without them.
 UNSUPPORTED = ["environment.yml", "Pipfile", "Pipfile.lock", "setup.py", "Project.toml",
-               "install.R", "DESCRIPTION", "apt.txt", "start", "default.nix", "Dockerfile"]
+               "install.R", "DESCRIPTION", "start", "default.nix", "Dockerfile"]
+
+
+def apt_packages(folder: Path) -> list[str]:
+    """The Debian packages of ``apt.txt`` (repo2docker installs them with apt-get)."""
+    path = folder / "apt.txt"
+    if not path.is_file():
+        return []
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text().splitlines())
+    return [line for line in lines if line]
 
 
 def config_dir() -> Path:
@@ -71,6 +80,12 @@ def binder(tmp_path_factory) -> dict[str, str]:
     folder = config_dir()
     found = [name for name in UNSUPPORTED if (folder / name).exists()]
     assert not found, f"repo2docker would also use {found}: extend tests/test_binder.py"
+    # apt.txt: repo2docker installs these system-wide; here the project's own install script
+    # has (make venv), so they must be installed before the notebooks run.
+    for package in apt_packages(folder):
+        status = subprocess.run(["dpkg-query", "-W", "-f=${db:Status-Status}", package],
+                                capture_output=True, text=True)
+        assert status.stdout == "installed", f"apt.txt lists {package}, which is not installed"
     requirements = folder / "requirements.txt"
     assert requirements.is_file(), f"{requirements} is missing"
 

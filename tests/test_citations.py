@@ -12,15 +12,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import require_shared, review_text, review_text_path
+from shared_files import require_shared, review_text, review_text_path
 
+from ifnalpha import reviews
 from ifnalpha.evidence import citations
 from ifnalpha.evidence.citations import (
-    REFERENCE_COUNTS,
     REGISTRY_COLUMNS,
-    SECTIONS,
     check_numbers,
-    check_review,
     coverage,
     entry,
     find_citations,
@@ -31,11 +29,14 @@ from ifnalpha.evidence.citations import (
     missing_from_registry,
     parse,
 )
+from ifnalpha.evidence.citations import build as build_registry
+from ifnalpha.evidence.citations import places as citing_places
 from ifnalpha.paths import REPO_ROOT, reviews_dir, verified_references_file
+from ifnalpha.reviews import REVIEW_IDS, REVIEWS, section_paths, section_titles
 
 DATA = REPO_ROOT / "data" / "citations"
 FIXTURE = Path(__file__).parent / "fixtures" / "citations" / "crossref_sample.json"
-REVIEWS = reviews_dir()
+REVIEWS_DIR = reviews_dir()
 SHARED_CSV = verified_references_file()
 
 
@@ -111,23 +112,28 @@ def test_parse_rejects_malformed_input_naming_it(text):
 
 @pytest.mark.parametrize("value", [None, 12, ["[1]"]])
 def test_parse_rejects_non_strings(value):
-    with pytest.raises(ValueError, match="string"):
+    with pytest.raises(TypeError, match="`citation` must be a string"):
         parse(value)
 
 
-def test_check_review_and_numbers():
-    assert check_review("a") == "A"
+def test_review_ids_and_numbers():
+    assert reviews.review("a").id == "A"
     with pytest.raises(ValueError, match="'C'"):
-        check_review("C")
+        check_numbers("C", (1,))
+    with pytest.raises(TypeError, match="`review` must be a string"):
+        check_numbers(None, (1,))
     assert check_numbers("B", (1, 268)) == (1, 268)
-    for bad in (0, 60, True, "3"):
-        with pytest.raises(ValueError, match=re.escape(repr(bad))):
+    for bad in (0, 60):
+        with pytest.raises(ValueError, match=f"between 1 and 59, got {bad}$"):
+            check_numbers("A", (bad,))
+    for bad in (True, "3"):
+        with pytest.raises(TypeError, match=re.escape(f"must be an integer, got {bad!r}")):
             check_numbers("A", (bad,))
 
 
 def test_every_citation_printed_in_either_review_parses():
     forms: set[str] = set()
-    for review in ("A", "B"):
+    for review in REVIEW_IDS:
         text = review_text(review)
         for cite in find_citations(text):
             assert parse(cite.raw) == cite.numbers
@@ -184,7 +190,7 @@ def test_find_citations_parentheses_optional_and_strict_mode():
 
 
 def test_review_texts_have_nothing_suspicious_in_brackets():
-    for review in ("A", "B"):
+    for review in REVIEW_IDS:
         find_citations(review_text(review), strict=True)  # raises on anything odd
 
 
@@ -194,10 +200,10 @@ def test_review_texts_have_nothing_suspicious_in_brackets():
 
 def test_registry_covers_each_reference_list_exactly():
     reg = load_registry()
-    for review, top in REFERENCE_COUNTS.items():
-        numbers = reg.loc[reg["review"] == review, "number"].tolist()
-        assert numbers == list(range(1, top + 1))
-    assert len(reg) == 59 + 268
+    for item in REVIEWS.values():
+        numbers = reg.loc[reg["review"] == item.id, "number"].tolist()
+        assert numbers == list(range(1, item.reference_count + 1))
+    assert len(reg) == sum(item.reference_count for item in REVIEWS.values())
     assert list(reg.columns[: len(REGISTRY_COLUMNS)]) == list(REGISTRY_COLUMNS)
     for column in ("review", "number", "first_author", "year", "title", "doi", "number_basis",
                    "cited_for"):
@@ -218,11 +224,12 @@ def test_every_verified_record_is_in_the_registry_with_its_doi():
         assert row["record_year"] == record["year"]
     # the two records without a number are the reviews themselves: not numbered references
     reviews = [r for r in records if not r["number"].strip()]
-    assert {r["doi"] for r in reviews} == set(citations.REVIEW_DOIS.values())
-    assert not reg["doi"].isin(list(citations.REVIEW_DOIS.values())).any()
+    dois = {item.doi for item in REVIEWS.values()}
+    assert {r["doi"] for r in reviews} == dois
+    assert not reg["doi"].isin(list(dois)).any()
     bib = REPO_ROOT / "data" / "references.bib"
     if bib.is_file():
-        for doi in citations.REVIEW_DOIS.values():
+        for doi in dois:
             assert doi in bib.read_text(encoding="utf-8")
 
 
@@ -253,7 +260,7 @@ def test_first_authors_named_in_the_text():
     assert len([k for k in named if k[0] == "A"]) == 7
     # ambiguous names are not tied to a number
     assert reg.loc[("B", 48), "first_author"] == reg.loc[("B", 49), "first_author"] == ""
-    for review in ("A", "B"):
+    for review in REVIEW_IDS:
         flat = " ".join(review_text(review).replace("\u00a0", " ").split())
         flat = re.sub(r"(\w)[-\u2010\u2011] (\w)", r"\1\2", flat)
         for (rev, number), name in named.items():
@@ -263,7 +270,7 @@ def test_first_authors_named_in_the_text():
 
 def test_citing_places_match_the_review_texts():
     places = load_places()
-    for review in ("A", "B"):
+    for review in REVIEW_IDS:
         found = find_citations(review_text(review))
         mine = places[places["review"] == review]
         expected = sorted((c.line, c.printed, n) for c in found for n in c.numbers)
@@ -274,16 +281,16 @@ def test_citing_places_match_the_review_texts():
 
 
 def test_coverage_both_ways_from_the_review_texts():
-    for review in ("A", "B"):
-        text = review_text(review)
-        result = coverage(review, text)
+    for review_id in REVIEW_IDS:
+        text = review_text(review_id)
+        result = coverage(review_id, text)
         assert result.missing_from_registry == ()
         assert result.never_cited == ()
         assert result.missing_places == ()
         assert result.extra_places == ()
         assert result.ok
-        assert len(result.cited) == REFERENCE_COUNTS[review]
-        assert missing_from_registry(review, text) == ()
+        assert len(result.cited) == REVIEWS[review_id].reference_count
+        assert missing_from_registry(review_id, text) == ()
 
 
 def test_coverage_detects_gaps_in_both_directions():
@@ -299,7 +306,15 @@ def test_coverage_detects_gaps_in_both_directions():
 def test_sections_and_tables_of_citing_places():
     places = load_places()
     for row in places.to_dict("records"):
-        assert row["section"] in SECTIONS[row["review"]]
+        assert row["section"] in section_titles(row["review"])
+        if row["subsection"]:
+            prefix = row["section"] + " > "
+            named = {
+                citations.place_subsection(path.removeprefix(prefix))
+                for path in section_paths(row["review"])
+                if path.startswith(prefix)
+            }
+            assert row["subsection"] in named, row
         if row["location"].startswith("Table"):
             assert row["cited_for"].startswith(row["location"] + ":"), row
     index = places.set_index(["review", "place"])
@@ -318,7 +333,7 @@ def test_sections_and_tables_of_citing_places():
 def test_cited_for_labels_are_short_and_in_our_own_words():
     places = load_places()
     texts = {}
-    for review in ("A", "B"):
+    for review in REVIEW_IDS:
         flat = " ".join(review_text(review).replace("\u00a0", " ").split()).lower()
         texts[review] = re.sub(r"(\w)[-\u2010\u2011] (\w)", r"\1\2", flat)
     for row in places.drop_duplicates(["review", "place"]).to_dict("records"):
@@ -344,16 +359,32 @@ def test_load_registry_joins_the_labels_of_all_citing_places():
     assert (reg["n_places"] >= 1).all()
 
 
-def test_build_is_deterministic_and_reproduces_the_committed_files(tmp_path):
-    from ifnalpha.evidence.citations import build as _build_registry
+def test_heading_markers_pair_one_to_one_with_the_book_section_paths():
+    for review_id in REVIEW_IDS:
+        marks = citing_places.headings(review_id)
+        assert [m[1] for m in marks] == [p.split(" > ")[0] for p in section_paths(review_id)]
+    assert citing_places.headings("A")[5][1:] == (
+        "Intracellular regulation of IFNα production", "Transcriptional regulation")
 
+
+def test_build_defaults_to_the_shared_folder_beside_the_repository():
+    source = Path(build_registry.__file__).read_text(encoding="utf-8")
+    assert "/work/" not in source
+    parser_help = subprocess.run(
+        [sys.executable, "-m", "ifnalpha.evidence.citations.build", "--help"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    assert "../shared/reviews" in parser_help
+
+
+def test_build_is_deterministic_and_reproduces_the_committed_files(tmp_path):
     review_text("A")
     shared_records()
     out = tmp_path / "citations"
     shutil.copytree(DATA / "curated", out / "curated")
     if (DATA / "crossref").is_dir():
         shutil.copytree(DATA / "crossref", out / "crossref")
-    _build_registry.build(require_shared(REVIEWS), require_shared(SHARED_CSV), out)
+    build_registry.build(require_shared(REVIEWS_DIR), require_shared(SHARED_CSV), out)
     for name in ("registry.csv", "citing_places.csv"):
         assert (out / name).read_bytes() == (DATA / name).read_bytes(), name
 
@@ -449,7 +480,7 @@ def test_import_crossref_is_idempotent_and_dry_run_writes_nothing(data_copy):
 
 
 def test_import_crossref_never_overwrites_a_named_or_verified_field(data_copy):
-    record = {"message": {"DOI": citations.REVIEW_DOIS["A"], "reference": [{}] * 12 + [
+    record = {"message": {"DOI": REVIEWS["A"].doi, "reference": [{}] * 12 + [
         {"key": "CR13", "author": "Smith J", "year": "2014", "journal-title": "Ann Oncol",
          "article-title": "Something else entirely"}]}}
     report = import_crossref(record, "A", save=False)
@@ -465,7 +496,7 @@ def test_import_crossref_never_overwrites_a_named_or_verified_field(data_copy):
     ("record", "review", "message"),
     [
         ({"message": {"DOI": "10.1186/s40364-022-00415-y", "reference": []}}, "A", "not review A"),
-        ({"message": {"DOI": citations.REVIEW_DOIS["B"]}}, "B", "no 'reference' list"),
+        ({"message": {"DOI": REVIEWS["B"].doi}}, "B", "no 'reference' list"),
         ({"message": {"reference": [{"key": "x_CR2"}]}}, "B", "not in reference-list order"),
         ({"message": {"reference": [{}] * 60}}, "A", "lists 60 references"),
         ({"message": {"reference": ["text"]}}, "A", "entry 1 is not an object"),
@@ -497,13 +528,11 @@ def test_command_line_import_crossref(data_copy, tmp_path):
 
 
 def test_rebuild_replays_a_saved_crossref_record(data_copy, tmp_path):
-    from ifnalpha.evidence.citations import build as _build_registry
-
     review_text("B")
     shared_records()
     import_crossref(FIXTURE, "B")
     imported = (data_copy / "registry.csv").read_bytes()
-    _build_registry.build(require_shared(REVIEWS), require_shared(SHARED_CSV), data_copy)
+    build_registry.build(require_shared(REVIEWS_DIR), require_shared(SHARED_CSV), data_copy)
     assert (data_copy / "registry.csv").read_bytes() == imported
 
 
@@ -576,6 +605,7 @@ def test_registry_with_a_missing_row_or_column_raises(data_copy):
         ("citation", "[2]", "does not cite number 1"),
         ("citation", "[1", "is not a citation"),
         ("section", "Discussion", "is not a section of review A"),
+        ("subsection", "Melanoma", "is not a subsection of 'Background'"),
         ("line", "0", "is not a positive integer"),
     ],
 )

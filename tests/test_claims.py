@@ -8,14 +8,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import review_text
+from shared_files import review_text
 
 from ifnalpha.evidence import claims
 from ifnalpha.paths import data_dir
-from ifnalpha.reviews import REVIEWS
+from ifnalpha.reviews import REVIEWS, section_paths
 
 FIXTURES = Path(__file__).parent / "fixtures" / "claims"
-REFERENCE_COUNTS = {"A": 59, "B": 268}  # independent of ifnalpha.evidence.citations on purpose
 
 LEDGER = claims.load()
 ALL_IDS = list(LEDGER.index)
@@ -63,7 +62,7 @@ def test_row_well_formed(claim_id):
     claim = claims.get(claim_id)
     assert re.fullmatch(r"[ab](-[a-z0-9]+)+", claim.claim_id)
     assert claim.claim_id[0] == claim.review.lower()
-    assert claim.section in claims.SECTIONS[claim.review]
+    assert claim.section in section_paths(claim.review)
     assert claim.unit in claims.UNITS
     assert claim.quantity.strip() and claim.context.strip() and claim.value_text.strip()
     assert claim.quote, "every ledger row carries a verbatim quote"
@@ -84,7 +83,7 @@ def test_row_well_formed(claim_id):
 @pytest.mark.parametrize("claim_id", ALL_IDS)
 def test_reference_numbers_exist_in_review(claim_id):
     claim = claims.get(claim_id)
-    top = REFERENCE_COUNTS[claim.review]
+    top = REVIEWS[claim.review].reference_count
     assert all(1 <= n <= top for n in claim.citations), (claim_id, claim.citations)
 
 
@@ -187,6 +186,21 @@ def test_get_unknown_id_raises_with_suggestion():
         claims.value("zzz")
     with pytest.raises(ValueError, match="unknown claim id"):
         claims.text("b-nothing-like-this-at-all")
+
+
+def test_wrong_argument_types_raise_type_error():
+    with pytest.raises(TypeError, match="`claim_id` must be a string, got 3"):
+        claims.get(3)
+    with pytest.raises(TypeError, match="`qualified` must be True or False, got 1"):
+        claims.text("a-ibc-survival-15yr", qualified=1)
+    with pytest.raises(ValueError, match="`review` must be one of 'A', 'B', got 'C'"):
+        claims.ids("C")
+
+
+def test_sections_are_the_review_section_paths():
+    assert not hasattr(claims, "SECTIONS")
+    used = set(LEDGER["section"])
+    assert used <= set(section_paths("A")) | set(section_paths("B"))
 
 
 def test_valid_fixture_loads_via_path():

@@ -1,12 +1,13 @@
 import numpy as np
 import pytest
 
+from ifnalpha.book import comparison_figures
 from ifnalpha.model import comparison
 
 
 @pytest.fixture(scope="module")
 def dose_frame():
-    return comparison.dose_response()
+    return comparison.dose_response_runs()
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +29,8 @@ def test_no_dose_means_no_change_in_either_model(dose_frame):
         assert np.allclose(group["value"], baseline, atol=1e-3), readout
 
 
-def test_peak_table_pstat1_rises_with_dose_in_both_models(dose_frame):
-    table = comparison.peak_table(dose_frame)
+def test_peak_summary_pstat1_rises_with_dose_in_both_models(dose_frame):
+    table = comparison.peak_summary(dose_frame)
     for model_name in comparison.MODELS:
         rows = table[(table["model"] == model_name) & (table["readout"] == "pstat1_total")]
         peaks = rows.sort_values("dose_pM")["peak"].tolist()
@@ -48,23 +49,23 @@ def test_desensitisation_grows_with_pre_dose_in_both_models(restim_frame):
 
 
 def test_figures_have_one_panel_per_model_and_readout(dose_frame, restim_frame):
-    figure = comparison.dose_response_figure(dose_frame, ["pstat1_total", "irf9"])
-    assert len(figure.axes) == 4
-    assert len(comparison.restimulation_figure(restim_frame).axes) == 2
+    figure = comparison_figures.dose_response_figure(dose_frame, ["pstat1_total", "irf9"])
+    assert len(figure.figure.axes) == 4
+    assert len(comparison_figures.restimulation_figure(restim_frame).figure.axes) == 2
 
 
 @pytest.mark.parametrize("bad", [-1.0, float("nan"), float("inf"), "28", True])
 def test_bad_doses_are_named(bad):
-    with pytest.raises(ValueError, match="doses_pM"):
-        comparison.dose_response([bad], hours=1)
-    with pytest.raises(ValueError, match="pre_doses_pM"):
+    with pytest.raises((TypeError, ValueError), match="doses_pM"):
+        comparison.dose_response_runs([bad], hours=1)
+    with pytest.raises((TypeError, ValueError), match="pre_doses_pM"):
         comparison.restimulation([bad], hours=25)
 
 
 @pytest.mark.parametrize("hours", [0, -5, float("nan")])
 def test_bad_hours_are_named(hours):
     with pytest.raises(ValueError, match="hours"):
-        comparison.dose_response([1.0], hours=hours)
+        comparison.dose_response_runs([1.0], hours=hours)
 
 
 def test_second_dose_outside_the_run_is_refused():
@@ -72,17 +73,31 @@ def test_second_dose_outside_the_run_is_refused():
         comparison.restimulation([0.0], second_at_h=30, hours=24)
 
 
+def test_model_modules_draw_nothing():
+    """Drawing belongs to the book layer: no model module imports matplotlib."""
+    import ast
+    from pathlib import Path
+
+    import ifnalpha.model
+
+    for path in Path(ifnalpha.model.__file__).parent.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+        imported |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert not any(m.startswith("matplotlib") for m in imported), path.name
+
+
 def test_unknown_readout_and_incomplete_frames_are_refused(dose_frame, restim_frame):
     with pytest.raises(ValueError, match="ifitm9"):
-        comparison.dose_response_figure(dose_frame, ["ifitm9"])
+        comparison_figures.dose_response_figure(dose_frame, ["ifitm9"])
     with pytest.raises(ValueError, match="lacks"):
-        comparison.peak_table(dose_frame.drop(columns="readout"))
+        comparison.peak_summary(dose_frame.drop(columns="readout"))
     with pytest.raises(ValueError, match="pre-dose of 0"):
         comparison.restimulation_table(restim_frame[restim_frame["pre_dose_pM"] > 0])
 
 
 def test_key_numbers_are_formatted_from_the_tables(dose_frame, restim_frame):
-    peaks = comparison.peak_table(dose_frame)
+    peaks = comparison.peak_summary(dose_frame)
     restim = comparison.restimulation_table(restim_frame)
     numbers = comparison.key_numbers(peaks, restim)
     row = peaks[(peaks["model"] == "Kok et al. 2020") & (peaks["dose_pM"] == 1400.0)

@@ -44,7 +44,7 @@ def test_sc_ifn_alpha2b_is_near_zero_48h_after_a_dose():
 
 @pytest.mark.parametrize("half_life_h", [43.0, 47.0, 51.0])
 def test_peg_stays_above_10_percent_of_peak_through_day_7(half_life_h):
-    ka_half = dosing._absorption_half_life_for_tmax(24.0, half_life_h)
+    ka_half = dosing.absorption_half_life_for_tmax(24.0, half_life_h)
     pk = dosing.PKModel("PEG", "sc", half_life_h, ka_half, "test")
     t = np.linspace(0, 168, 3361)
     c = pk.unit_profile(t)
@@ -149,5 +149,5 @@ def test_regimen_drives_the_model_piecewise():
     ],
 )
 def test_bad_input_raises(call, needle):
-    with pytest.raises(ValueError, match=needle):
+    with pytest.raises((TypeError, ValueError), match=needle):
         call()

@@ -10,6 +10,7 @@ import pytest
 
 from ifnalpha.book import explorers
 from ifnalpha.book import model_figures as figures
+from ifnalpha.book.figure import BookFigure
 
 FIGURES = {
     "time_course": lambda: figures.time_course(ifn=100.0, hours=24),
@@ -20,7 +21,7 @@ FIGURES = {
     "perturbation_time_course": lambda: figures.perturbation_time_course(
         100.0, {"stat1_null": True}, hours=24),
     "regimen_comparison": lambda: figures.regimen_comparison(weeks=1),
-    "dose_response": lambda: figures.dose_response(48.0),
+    "cell_states_by_dose": lambda: figures.cell_states_by_dose(48.0),
     "dose_irf9_map": lambda: figures.dose_irf9_map(doses_pM=[1, 100, 10000],
                                                    irf9_folds=[1, 5, 10], hours=24),
 }
@@ -66,7 +67,7 @@ def test_captions_come_from_the_simulation():
 def test_explorer_static_default_update_and_summary(name):
     ex = explorers.EXPLORERS[name]()
     static = ex.static_figure()
-    assert isinstance(static, figures.BookFigure)
+    assert isinstance(static, BookFigure)
     assert ex.summary() == static.summary() or name == "perturbations"
     bf = ex.update()
     assert bf.figure is ex._figure
@@ -127,9 +128,9 @@ def test_jak_inhibitor_explorer_shows_the_ruxolitinib_argument():
     [
         (lambda: figures.dose_time_heatmap("nonsense"), "readout"),
         (lambda: figures.dose_time_heatmap("ifitm1", doses_pM=[0.0, 1.0]), "doses_pM"),
-        (lambda: figures.dose_response(doses_pM=[1.0]), "doses_pM"),
+        (lambda: figures.cell_states_by_dose(doses_pM=[1.0]), "doses_pM"),
         (lambda: figures.regimen_comparison(()), "regimens"),
-        (lambda: figures.regimen_comparison(("nope",)), "name"),
+        (lambda: figures.regimen_comparison(("nope",)), "regimens"),
         (lambda: figures.perturbation_comparison(conditions={}), "conditions"),
         (lambda: figures.acute_vs_chronic(jak_inhibition=0.5, inhibitor_from_h=100.0),
          "inhibitor_from_h"),
@@ -142,6 +143,26 @@ def test_figure_functions_validate_input(call, needle):
         call()
 
 
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: figures.regimen_comparison(("peg_induction",), weeks=1.5),
+        lambda: figures.regimen_comparison(("peg_induction",), weeks=1, relative="yes"),
+        lambda: figures.dose_time_heatmap("ifitm1", doses_pM="many"),
+        lambda: figures.acute_vs_chronic("100"),
+        lambda: explorers.figure_output("not a figure"),
+    ],
+)
+def test_figure_functions_refuse_wrong_types(call):
+    with pytest.raises(TypeError, match="`"):
+        call()
+
+
+def test_controls_are_checked_when_declared():
+    with pytest.raises(ValueError, match="`kind` must be one of"):
+        explorers.Control("slider", 1.0, "dose")
+
+
 def test_summary_numbers_are_finite_or_labelled():
-    s = figures.dose_response(72.0).summary()
+    s = figures.cell_states_by_dose(72.0).summary()
     assert all(math.isfinite(v) for v in s.values() if isinstance(v, float))

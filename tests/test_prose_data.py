@@ -5,8 +5,10 @@ two-faces, gene-atlas and reviews-differ):
 
 (a) no ``% CLAIM:`` placeholder line is left;
 (b) every glue key used in a page's markdown (``{glue:text}`key```, ``{glue}`key```,
-    ``{glue:figure} key``, ...) is glued by a code cell of that same page (``glue_claims(...)``,
-    ``glue("...")``, ``glue_text("...")``), and every key shaped like a claim id is in the ledger;
+    ``{glue:figure} key``, ...) is glued by that same page: by a literal call in a code cell
+    (``glue_claims(...)``, ``glue("...")``, ``glue_text("...")``) or, for the texts a package
+    function returns (``glue_texts(page.texts)``), as recorded in the page's stored outputs;
+    every key shaped like a claim id is in the ledger;
 (c) every ledger claim is glued and shown on the page of the review section it belongs to;
 (d) the markdown prose types no digits, apart from citation and glue roles, labels and
     references, directive option lines, names that start with a letter (STAT1, IFN-α2b, E1684,
@@ -126,10 +128,26 @@ def glue_calls(code: str) -> tuple[set[str], set[str]]:
     return claim_ids, keys
 
 
+def stored_glue_keys(path: Path) -> set[str]:
+    """Keys glued when the page was last executed, read from its stored outputs.
+
+    A page's cell glues the texts a package function returns (``glue_texts(page.texts)``):
+    those keys are not literals of the code, but myst-nb records each glued key in the output's
+    metadata, and nbval checks that the stored outputs are what the code produces now.
+    """
+    keys: set[str] = set()
+    for cell in cells_of(path):
+        for output in cell.get("outputs", []):
+            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
+            if name:
+                keys.add(name)
+    return keys
+
+
 def glued_on(path: Path) -> tuple[set[str], set[str]]:
     """Claim ids and all keys (claims with their ``-q`` twins, plus other keys) glued on a page."""
     claim_ids: set[str] = set()
-    keys: set[str] = set()
+    keys: set[str] = stored_glue_keys(path)
     for cell in cells_of(path):
         if cell["cell_type"] == "code":
             found_claims, found_keys = glue_calls(source(cell))
@@ -328,14 +346,27 @@ def test_prose_types_no_numbers(path):
     assert not problems, f"{IDS(path)}: numbers typed by hand (glue them instead): {problems}"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def _html_of(cell: dict) -> str:
+    return "".join("".join(o.get("data", {}).get("text/html", ""))
+                   for o in cell.get("outputs", []))
+
+
+def _shows_a_table(cell: dict) -> bool:
+    return "new ITable(" in _html_of(cell) or "interactive_table(" in source(cell)
+
+
+# Calls whose cells show a table, a figure's data or a widget: readers see the output, not code.
+_DATA_CALLS = re.compile(r"\b(\w+_table|init_tables|lookup_widget|live_widget|glue_figure)\(")
+ALL_PAGES = sorted(ROOT.glob("chapters/*/*.ipynb"))
+
+
+@pytest.mark.parametrize("path", ALL_PAGES, ids=IDS)
 def test_data_cells_hide_their_code_and_load_tables_first(path):
     cells = [c for c in cells_of(path) if c["cell_type"] == "code"]
-    first_table = next((i for i, c in enumerate(cells) if "interactive_table(" in source(c)), None)
+    first_table = next((i for i, c in enumerate(cells) if _shows_a_table(c)), None)
     for cell in cells:
         text = source(cell)
-        if any(s in text for s in ("interactive_table(", "init_tables()", "lookup_widget()",
-                                   "fig.figure")):
+        if _DATA_CALLS.search(text) or _shows_a_table(cell):
             assert tags(cell) & {"remove-input", "remove-cell"}, (
                 f"{IDS(path)}: hide the code of this cell (tag remove-input): {text[:60]!r}")
     if first_table is None:
@@ -347,26 +378,48 @@ def test_data_cells_hide_their_code_and_load_tables_first(path):
         f"{IDS(path)}: the init_tables() output must be kept (remove-input, not remove-cell)")
 
 
+def test_table_cells_are_recognised_from_their_output():
+    table = {"cell_type": "code", "source": "review_table('A', 1)", "outputs": [
+        {"output_type": "execute_result", "data": {"text/html": ["<script>new ITable(t)"]}}]}
+    plain = {"cell_type": "code", "source": "x = 1", "outputs": []}
+    assert _shows_a_table(table) and not _shows_a_table(plain)
+    assert _DATA_CALLS.search("fitted_peaks_table(peaks)") and not _DATA_CALLS.search("x = 1")
+
+
+MAX_CELL_LINES = 15
+
+
+@pytest.mark.parametrize("path", ALL_PAGES, ids=IDS)
+def test_pages_keep_their_code_short_and_state_nothing_about_the_model(path):
+    """A page calls the package and shows the result: its checks live in tests/."""
+    for index, cell in enumerate(cells_of(path)):
+        if cell["cell_type"] != "code":
+            continue
+        text = source(cell)
+        assert len(text.splitlines()) <= MAX_CELL_LINES, (
+            f"{IDS(path)}: cell {index} has {len(text.splitlines())} lines: move the code into "
+            "the package (ifnalpha.book) and call it")
+        asserts = [n for n in ast.walk(_python(text)) if isinstance(n, ast.Assert)]
+        assert not asserts, (f"{IDS(path)}: cell {index} asserts about the model: make it a unit "
+                             "test (tests/test_page_statements.py)")
+
+
 # Pages that state model results: their numbers come from model runs, glued the same way.
 MODEL_PAGES = sorted({*ROOT.glob("chapters/synthesis/fitted-model.ipynb"),
                       *ROOT.glob("chapters/appendix/model-reference.ipynb")})
-# Model pages whose glue keys are all string literals, so that the test can check them.
-MODEL_PAGES_LITERAL_KEYS = sorted(ROOT.glob("chapters/appendix/model-reference.ipynb"))
 
 
-def test_the_model_pages_are_found():
-    names = {p.relative_to(ROOT).as_posix() for p in MODEL_PAGES}
-    assert names == {"chapters/synthesis/fitted-model.ipynb",
-                     "chapters/appendix/model-reference.ipynb"}, sorted(names)
+def test_glued_keys_are_read_from_stored_outputs(tmp_path):
+    page = tmp_path / "page.ipynb"
+    output = {"output_type": "display_data", "data": {},
+              "metadata": {"scrapbook": {"name": "n-genes"}}}
+    cell = {"cell_type": "code", "source": "glue_texts(t)", "outputs": [output]}
+    page.write_text(json.dumps({"cells": [cell]}))
+    assert stored_glue_keys(page) == {"n-genes"}
+    assert glued_on(page)[1] == {"n-genes"}
 
 
 @pytest.mark.parametrize("path", MODEL_PAGES, ids=IDS)
-def test_model_pages_type_no_numbers(path):
-    problems = typed_numbers(markdown_of(path))
-    assert not problems, f"{IDS(path)}: numbers typed by hand (glue them instead): {problems}"
-
-
-@pytest.mark.parametrize("path", MODEL_PAGES_LITERAL_KEYS, ids=IDS)
 def test_model_page_glue_keys_are_glued_on_the_page(path):
     used = glue_keys_used(markdown_of(path))
     claim_ids, keys = glued_on(path)

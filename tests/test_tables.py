@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import review_text
+from shared_files import review_text
 
 from ifnalpha.evidence import tables
-from ifnalpha.evidence.citations import REFERENCE_COUNTS
+from ifnalpha.reviews import REVIEWS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "tables"
 H = "\u2011"  # review B prints hyphens as non-breaking hyphens
@@ -61,11 +61,26 @@ def test_review_letter_is_case_insensitive():
 
 @pytest.mark.parametrize(
     ("review", "number", "named"),
-    [("C", 1, "'C'"), ("A", 3, "3"), ("B", 0, "0"), ("B", 5, "5"), ("A", "1", "'1'")],
+    [("C", 1, "'C'"), ("A", 3, "3"), ("B", 0, "0"), ("B", 5, "5")],
 )
 def test_unknown_table_raises_naming_value(review, number, named):
     with pytest.raises(ValueError, match=re.escape(named)):
         tables.load(review, number)
+
+
+@pytest.mark.parametrize(
+    ("review", "number", "message"),
+    [("A", "1", "`number` must be an integer, got '1'"), (None, 1, "`review` must be a string")],
+)
+def test_wrong_argument_types_raise_type_error(review, number, message):
+    with pytest.raises(TypeError, match=re.escape(message)):
+        tables.load(review, number)
+
+
+def test_specs_cover_exactly_the_reviews_tables():
+    keys = {(spec.review, spec.number) for spec in tables.TABLES}
+    assert keys == {(r.id, n) for r in REVIEWS.values() for n in r.tables}
+    assert tables.get_spec("b", 4) is tables.TABLES[-1]
 
 
 # --- A1: reading of the flattened layout ---------------------------------------------------
@@ -285,7 +300,7 @@ def test_regulator_genes_only_for_gene_products():
 @pytest.mark.parametrize("key", ["A2", "B1", "B2", "B3", "B4"])
 def test_citations_are_int_tuples_in_range(key):
     frame = _load(key)
-    top = REFERENCE_COUNTS[key[0]]
+    top = REVIEWS[key[0]].reference_count
     for cites in frame["citations"]:
         assert isinstance(cites, tuple) and cites
         assert all(isinstance(n, int) and 1 <= n <= top for n in cites)
@@ -327,11 +342,16 @@ def test_expand_label(label, expected):
 
 
 @pytest.mark.parametrize(
-    "label", ["", "MX1/", "/2", "MX/2", "MX1//2", "MX1 / 2", "MX1/2a", "MX1/1", "MX1,MX2", None]
+    "label", ["", "MX1/", "/2", "MX/2", "MX1//2", "MX1 / 2", "MX1/2a", "MX1/1", "MX1,MX2"]
 )
 def test_expand_label_rejects_malformed(label):
     with pytest.raises(ValueError, match="label"):
         tables.expand_label(label)
+
+
+def test_expand_label_needs_a_string():
+    with pytest.raises(TypeError, match="`label` must be a string, got None"):
+        tables.expand_label(None)
 
 
 @pytest.mark.parametrize(
@@ -341,53 +361,6 @@ def test_expand_label_rejects_malformed(label):
 )  # fmt: skip
 def test_is_gene_symbol(text, ok):
     assert tables.is_gene_symbol(text) is ok
-
-
-# --- gene index ----------------------------------------------------------------------------
-
-
-def test_gene_index_columns_and_symbols():
-    idx = tables.gene_index()
-    assert {"gene", "review", "table", "context", "citations", "label", "role"} <= set(idx.columns)
-    assert idx["gene"].map(tables.is_gene_symbol).all()
-    assert not idx.duplicated(["gene", "review", "table", "context"]).any()
-    assert set(idx["role"]) == {"ISG", "regulator", "target"}
-
-
-def test_gene_index_content():
-    idx = tables.gene_index()
-    ifitm1 = idx[idx["gene"] == "IFITM1"]
-    assert sorted(ifitm1.loc[ifitm1["table"] == 1, "context"]) == [
-        "induced by GAS", "induced by ISGF3", "induced by U-ISGF3",
-    ]  # fmt: skip
-    assert set(ifitm1.loc[ifitm1["review"] == "A", "table"]) == {1, 2}
-    socs1 = _row(idx, gene="SOCS1", review="A", table=2)
-    assert socs1["context"] == "Negative regulation (inferred in IBC)"
-    assert socs1["citations"] == (17, 22)
-    assert _row(idx, gene="SOCS1", review="A", table=1)["label"] == "SOCS"
-    tp53 = _row(idx, gene="TP53")
-    assert (tp53["label"], tp53["role"], tp53["table"]) == ("p53", "regulator", 4)
-    samhd1 = idx[idx["gene"] == "SAMHD1"]
-    assert samhd1["context"].tolist() == [
-        "tumour suppressor in Sézary syndrome",
-        "tumour suppressor in Chronic lymphocytic leukemia",
-        "tumour suppressor in Colon cancer",
-    ]
-    jak1_targets = idx[(idx["gene"] == "JAK1") & (idx["role"] == "target")]
-    assert len(jak1_targets) == 26  # 13 intracellular + 13 exogenic regulators of JAK1
-    assert ((idx["gene"] == "TYK2") & (idx["role"] == "target")).sum() == 6
-    brca1 = idx[idx["gene"] == "BRCA1"]
-    assert sorted(brca1["table"]) == [3, 4]
-
-
-def test_gene_index_excludes_compounds_and_complexes():
-    idx = tables.gene_index()
-    printed = set(idx["label"])
-    for name in ("Sorafenib", "Quercein", "LDL", "Leptin", "Dexamethasone", "ISGF3"):
-        assert name not in set(idx["gene"])
-    assert "Sorafenib" not in printed and "LDL" not in printed
-    assert "LEP" in set(idx["gene"])  # leptin is an exogenous protein, a gene product
-    assert len(idx) == 150
 
 
 # --- validation of malformed files ---------------------------------------------------------
@@ -439,7 +412,7 @@ def test_data_line_number_reported():
 def test_out_of_range_depends_on_review():
     """60 is out of range for review A; the same citation in a B table would be fine."""
     spec = tables.get_spec("A", 2)
-    with pytest.raises(ValueError, match="1-59"):
+    with pytest.raises(ValueError, match="between 1 and 59, got 60"):
         tables.load_file(FIXTURES / "a2_out_of_range.csv", spec)
 
 

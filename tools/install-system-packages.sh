@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages that a way of reading the book needs, when they are missing.
 #
-#   tools/install-system-packages.sh pdf|browser|node [--check]
+#   tools/install-system-packages.sh pdf|browser|node|graphviz [--check]
 #
 #   pdf      the LaTeX builder's toolchain (XeTeX and the LaTeX/font collections that
 #            sphinx-jupyterbook-latex loads, latexmk, xindy, FreeFont, Latin Modern), ImageMagick
@@ -10,6 +10,9 @@
 #   browser  Debian's Chromium, driven by Playwright in tests/browser
 #   node     Node.js and npm (the widget manager and axe-core come from the npm registry);
 #            only installed when `npm` is not on PATH at all
+#   graphviz Graphviz (`dot`, `twopi`), which lays out and renders the book's diagrams
+#            (ifnalpha.book.diagrams, through the Python package `graphviz`); Binder gets it
+#            from apt.txt
 #
 # Does nothing when everything is present. Installs with apt-get (through `sudo -n` when not
 # root). Exit status: 0 when present or installed; 3 when something is missing and cannot be
@@ -30,12 +33,15 @@ case "$kind" in
   browser)
     packages=(chromium)
     commands=(chromium) ;;
+  graphviz)
+    packages=(graphviz)
+    commands=(dot twopi) ;;
   node)
     if command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1; then exit 0; fi
     packages=(nodejs npm)
     commands=(node npm) ;;
   *)
-    echo "usage: $0 pdf|browser|node [--check]" >&2
+    echo "usage: $0 pdf|browser|node|graphviz [--check]" >&2
     exit 2 ;;
 esac
 

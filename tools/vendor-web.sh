@@ -14,6 +14,11 @@
 #                                        @jupyter-widgets/html-manager/dist and @jupyter-widgets/*
 #   _static/vendor/mathjax/...           MathJax 3 (mathjax_path): the combined TeX/MathML to
 #                                        CommonHTML component and what it loads on demand
+#
+# Not here: the DataTables bundle of the interactive tables. The Sphinx extension
+# ifnalpha.book.table_display copies the installed itables' own dt_bundle.js/.css into
+# _build/html/_static/vendor/itables/ at the end of every HTML build, so the bundle always
+# matches the itables that rendered the tables (no npm package to keep in step).
 set -euo pipefail
 
 out="${1:?usage: $0 OUT}"

@@ -209,7 +209,10 @@ REVIEW_IDS: tuple[str, ...] = tuple(REVIEWS)
 
 
 def review(review_id: object) -> Review:
-    """Return the review with id ``"A"`` or ``"B"``.
+    """Return the review with id ``"A"`` or ``"B"`` (either case: ``"b"`` is review B).
+
+    This is the one check of a review id: every function of the package that takes one
+    calls it.
 
     Raises
     ------
@@ -222,7 +225,16 @@ def review(review_id: object) -> Review:
     --------
     >>> review("A").journal
     'Breast Cancer Research'
+    >>> review("b").id
+    'B'
+    >>> review("C")
+    Traceback (most recent call last):
+    ...
+    ValueError: `review` must be one of 'A', 'B', got 'C'
     """
+    text = checks.text("review", review_id)
+    if text.upper() in REVIEWS:
+        return REVIEWS[text.upper()]
     return REVIEWS[checks.choice("review", review_id, REVIEW_IDS)]
 
 
@@ -263,6 +275,7 @@ def check_reference(review_id: object, number: object) -> int:
     >>> check_reference("A", 59)
     59
     """
-    count = review(review_id).reference_count
-    name = f"reference number of review {review_id}"
+    found = review(review_id)
+    name = f"reference number of review {found.id}"
+    count = found.reference_count
     return checks.integer(name, number, minimum=1, maximum=count)

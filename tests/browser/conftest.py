@@ -91,9 +91,10 @@ def _tables_fixture() -> str:
              "IRF9", "STAT1", "STAT2", "USP18", "SOCS1"]
     long = pd.DataFrame({"gene": genes, "rank": range(len(genes), 0, -1)})
     short = pd.DataFrame({"gene": ["USP18", "SOCS1", "IRF9"], "role": ["brake", "brake", "ISGF3"]})
+    # data-content_root, as Sphinx writes it on the book's pages: the bundle the book ships.
     return (
-        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>tables</title></head>'
-        "<body><main>" + init_tables().html
+        '<!DOCTYPE html><html lang="en" data-content_root="/book/"><head><meta charset="utf-8">'
+        "<title>tables</title></head><body><main>" + init_tables().html
         + interactive_table(long, "fixture-long", "Genes (paged)", page_length=5)._repr_html_()
         + interactive_table(short, "fixture-short", "Genes (short)")._repr_html_()
         + "</main></body></html>"

@@ -1,85 +1,91 @@
 """Figures of the reviews' quantitative claims, drawn from the claims ledger.
 
-Every function returns a :class:`ClaimFigure`: a matplotlib figure (created without pyplot, so
-it is never shown twice in a notebook), the claims it plots, the citations behind them, and a
-``summary()`` data frame of the plotted numbers that a notebook prints next to the figure.
+Every function returns a :class:`~ifnalpha.book.figure.BookFigure` whose figure is made without
+pyplot (so it is never shown twice in a notebook), with the claims it plots
+(:attr:`~ifnalpha.book.figure.BookFigure.claim_ids`), the citations behind them, a caption and
+alt text that state the values as the review prints them, and the plotted numbers as a data
+frame (:attr:`~ifnalpha.book.figure.BookFigure.data`) that a notebook prints next to the figure.
+
+Examples
+--------
+>>> bf = mutation_frequencies()
+>>> bf.numbers["b-jak1-mutation-prostate"]
+'68%'
+>>> bf.citations
+{'B': (224, 225, 226, 227)}
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from ifnalpha.book import palette
+from ifnalpha.book.figure import BookFigure
 from ifnalpha.evidence import claims
 
 __all__ = [
-    "ClaimFigure",
     "clinical_rates",
     "e1684_outcomes",
     "mutation_frequencies",
     "subtype_shares",
 ]
 
-#: Colours used for the two arms or groups in every claim figure (colour-blind safe pair).
-COLOURS = ("#0072B2", "#D55E00")
 
+def plotted_claims(claim_ids: Sequence[str]) -> pd.DataFrame:
+    """Return the plotted claims: one row per claim, values as printed in the review.
 
-@dataclass(frozen=True)
-class ClaimFigure:
-    """A figure of claims from the ledger, with what a caption needs.
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``claim_id``, ``context``, ``quantity``, ``value`` (as printed) and
+        ``citations`` (the review's reference numbers, e.g. ``"B171"``).
 
-    Attributes
-    ----------
-    figure : matplotlib.figure.Figure
-        The figure.
-    claim_ids : tuple of str
-        The ledger rows plotted, in plotting order.
-    title : str
-        A short title (also drawn on the figure).
+    Examples
+    --------
+    >>> plotted_claims(["b-e1684-dfr-hdi"])["value"].tolist()
+    ['37%']
     """
+    rows = []
+    for claim_id in claim_ids:
+        claim = claims.get(claim_id)
+        rows.append({
+            "claim_id": claim_id,
+            "context": claim.context,
+            "quantity": claim.quantity,
+            "value": claims.text(claim_id),
+            "citations": ", ".join(f"{claim.review}{n}" for n in claim.citations),
+        })
+    return pd.DataFrame(rows)
 
-    figure: Figure
-    claim_ids: tuple[str, ...]
-    title: str
 
-    def summary(self) -> pd.DataFrame:
-        """Return the plotted numbers: one row per claim, values as printed in the review.
+def _citations(claim_ids: Sequence[str]) -> dict[str, tuple[int, ...]]:
+    """Return the reference numbers behind claims, per review (sorted, unique)."""
+    found: dict[str, set[int]] = {}
+    for claim_id in claim_ids:
+        claim = claims.get(claim_id)
+        found.setdefault(claim.review, set()).update(claim.citations)
+    return {review: tuple(sorted(numbers)) for review, numbers in sorted(found.items())}
 
-        Returns
-        -------
-        pandas.DataFrame
-            Columns ``claim_id``, ``context``, ``quantity``, ``value`` (as printed) and
-            ``citations`` (the review's reference numbers, e.g. ``"B171"``).
-        """
-        rows = []
-        for claim_id in self.claim_ids:
-            claim = claims.get(claim_id)
-            rows.append({
-                "claim_id": claim_id,
-                "context": claim.context,
-                "quantity": claim.quantity,
-                "value": claims.text(claim_id),
-                "citations": ", ".join(f"{claim.review}{n}" for n in claim.citations),
-            })
-        return pd.DataFrame(rows)
 
-    def citations(self) -> dict[str, tuple[int, ...]]:
-        """Return the reference numbers behind the figure, per review (sorted, unique).
-
-        Returns
-        -------
-        dict
-            ``{"A": (...), "B": (...)}`` with only the reviews that occur.
-        """
-        found: dict[str, set[int]] = {}
-        for claim_id in self.claim_ids:
-            claim = claims.get(claim_id)
-            found.setdefault(claim.review, set()).update(claim.citations)
-        return {review: tuple(sorted(numbers)) for review, numbers in sorted(found.items())}
+def _result(figure: Figure, claim_ids: Sequence[str], title: str, shows: str,
+            drawing: str) -> BookFigure:
+    """Wrap a claim figure: caption from what it shows and its sources, alt text with values."""
+    ids = tuple(claim_ids)
+    data = plotted_claims(ids)
+    cited = _citations(ids)
+    sources = "; ".join(f"review {review}, references {', '.join(map(str, numbers))}"
+                        for review, numbers in cited.items())
+    caption = f"{shows}, as printed in the reviews ({sources})."
+    values = "; ".join(f"{row.context}, {row.quantity}: {row.value}"
+                       for row in data.itertuples())
+    alt = f"{drawing} {caption} Values: {values}."
+    numbers: dict[str, float | str] = dict(zip(data["claim_id"], data["value"], strict=True))
+    return BookFigure(figure, title, caption, alt, numbers, data, ids, cited)
 
 
 def _interval(claim_id: str) -> tuple[float, float]:
@@ -98,12 +104,12 @@ def _check_unit(claim_ids: Sequence[str], unit: str) -> None:
             raise ValueError(f"claim {claim_id!r} has unit {found!r}, expected {unit!r}")
 
 
-def _new_figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, object]:
+def _new_figure(width: float = 7.0, height: float = 3.6) -> tuple[Figure, Any]:
     figure = Figure(figsize=(width, height), dpi=110, layout="constrained")
     return figure, figure.add_subplot()
 
 
-def subtype_shares() -> ClaimFigure:
+def subtype_shares() -> BookFigure:
     """Molecular subtypes in IBC and non-IBC breast cancer (review A, Background).
 
     Each subtype's share is drawn as a bar spanning the printed range (or a tick for a single
@@ -111,7 +117,7 @@ def subtype_shares() -> ClaimFigure:
 
     Returns
     -------
-    ClaimFigure
+    BookFigure
 
     Examples
     --------
@@ -123,9 +129,10 @@ def subtype_shares() -> ClaimFigure:
     ids = [f"a-subtype-{key}-{group}" for _, key in subtypes for group in ("ibc", "non-ibc")]
     _check_unit(ids, "%")
     figure, axes = _new_figure()
+    ibc, non_ibc = palette.GROUP_COLOURS
     for row, (_, key) in enumerate(subtypes):
         for offset, (group, colour, label) in enumerate(
-            [("ibc", COLOURS[0], "IBC"), ("non-ibc", COLOURS[1], "non-IBC")]
+            [("ibc", ibc, "IBC"), ("non-ibc", non_ibc, "non-IBC")]
         ):
             low, high = _interval(f"a-subtype-{key}-{group}")
             y = row + (-0.18 if offset == 0 else 0.18)
@@ -138,15 +145,19 @@ def subtype_shares() -> ClaimFigure:
     axes.legend(loc="lower right", frameon=False)
     title = "Molecular subtypes: IBC vs non-IBC breast cancer"
     axes.set_title(title)
-    return ClaimFigure(figure, tuple(ids), title)
+    return _result(
+        figure, ids, title,
+        "Shares of the molecular subtypes among IBC and non-IBC breast tumours",
+        "Horizontal bars, one pair per subtype (IBC in blue above non-IBC in orange), spanning "
+        "each printed range on a 0–100 % axis; a single value is drawn as a thin tick.")
 
 
-def e1684_outcomes() -> ClaimFigure:
+def e1684_outcomes() -> BookFigure:
     """Outcomes of the E1684 trial of adjuvant high-dose IFN-α2b in melanoma (review B).
 
     Returns
     -------
-    ClaimFigure
+    BookFigure
         Two panels: relapse-free and overall survival (years), and the continuous
         disease-free rate (%), each for the observation and high-dose IFN-α2b arms.
 
@@ -163,9 +174,10 @@ def e1684_outcomes() -> ClaimFigure:
     figure = Figure(figsize=(7.0, 3.4), dpi=110, layout="constrained")
     left, right = figure.subplots(1, 2, width_ratios=(2, 1))
     width = 0.38
+    control, hdi = palette.GROUP_COLOURS
     for index, (_, key) in enumerate(years):
         for offset, (arm, colour, label) in enumerate(
-            [("control", COLOURS[0], "Observation"), ("hdi", COLOURS[1], "High-dose IFN-α2b")]
+            [("control", control, "Observation"), ("hdi", hdi, "High-dose IFN-α2b")]
         ):
             value = claims.value(f"b-e1684-{key}-{arm}")
             left.bar(index + (offset - 0.5) * width, value, width, color=colour,
@@ -173,38 +185,46 @@ def e1684_outcomes() -> ClaimFigure:
     left.set_xticks(range(len(years)), [name for name, _ in years])
     left.set_ylabel("Years (as reported in review B)")
     left.legend(frameon=False, loc="upper left")
-    for offset, (arm, colour) in enumerate([("control", COLOURS[0]), ("hdi", COLOURS[1])]):
+    for offset, (arm, colour) in enumerate([("control", control), ("hdi", hdi)]):
         right.bar(offset, claims.value(f"b-e1684-dfr-{arm}"), 0.7, color=colour)
     right.set_xticks([0, 1], ["Observation", "HD IFN-α2b"])
     right.set_ylabel("Continuous disease-free rate (%)")
     right.set_ylim(0, 100)
     title = "E1684: adjuvant high-dose IFN-α2b in melanoma"
     figure.suptitle(title)
-    return ClaimFigure(figure, tuple(ids), title)
+    return _result(
+        figure, ids, title,
+        "Relapse-free and overall survival (years) and the continuous disease-free rate (%) "
+        "in the observation and high-dose IFN-α2b arms of the E1684 trial",
+        "Two bar charts, observation arm in blue and high-dose IFN-α2b in orange: left, "
+        "relapse-free and overall survival in years; right, the continuous disease-free rate "
+        "in per cent.")
 
 
 def _dot_plot(ids: Sequence[str], labels: Sequence[str], title: str, xlabel: str,
-              colours: Sequence[str]) -> ClaimFigure:
+              colours: Sequence[str], shows: str) -> BookFigure:
     _check_unit(ids, "%")
     figure, axes = _new_figure(7.0, 0.45 * len(ids) + 1.4)
     values = [claims.value(claim_id) for claim_id in ids]
     positions = np.arange(len(ids))
-    axes.hlines(positions, 0, values, color="#999999", linewidth=1)
+    axes.hlines(positions, 0, values, color=palette.NEUTRAL, linewidth=1)
     axes.scatter(values, positions, color=list(colours), zorder=3, s=40)
     axes.set_yticks(positions, list(labels))
     axes.invert_yaxis()
     axes.set_xlim(0, 100)
     axes.set_xlabel(xlabel)
     axes.set_title(title)
-    return ClaimFigure(figure, tuple(ids), title)
+    drawing = (f"A dot plot, one row per reported rate on a 0–100 % axis ({xlabel}), "
+               "blue and orange dots as the title says.")
+    return _result(figure, ids, title, shows, drawing)
 
 
-def clinical_rates() -> ClaimFigure:
+def clinical_rates() -> BookFigure:
     """Survival, remission and adverse-event rates reported for IFN-α2b regimens (review B).
 
     Returns
     -------
-    ClaimFigure
+    BookFigure
         A dot plot: 3-year survival in CML with low-dose cytarabine (two studies), complete
         remission with PUVA in early Sézary syndrome (three centres), and adverse-event and
         toxic-response rates.
@@ -225,15 +245,17 @@ def clinical_rates() -> ClaimFigure:
     ]
     return _dot_plot([r[0] for r in rows], [r[1] for r in rows],
                      "Outcomes (blue) and harms (orange) with IFN-α2b",
-                     "Patients (%)", [COLOURS[r[2]] for r in rows])
+                     "Patients (%)", [palette.GROUP_COLOURS[r[2]] for r in rows],
+                     "Survival and complete-remission rates (blue) and rates of adverse effects "
+                     "and toxic responses (orange) reported for IFN-α2b regimens")
 
 
-def mutation_frequencies() -> ClaimFigure:
+def mutation_frequencies() -> BookFigure:
     """Mutation frequencies of TYK2 and JAK1 in tumours, a cause of poor response (review B).
 
     Returns
     -------
-    ClaimFigure
+    BookFigure
 
     Examples
     --------
@@ -248,4 +270,5 @@ def mutation_frequencies() -> ClaimFigure:
     ]
     return _dot_plot([r[0] for r in rows], [r[1] for r in rows],
                      "Mutations of the IFN-α receptor kinases", "Tumours with a mutation (%)",
-                     [COLOURS[r[2]] for r in rows])
+                     [palette.GROUP_COLOURS[r[2]] for r in rows],
+                     "Shares of tumours with a mutation of TYK2 (blue) or JAK1 (orange)")

@@ -3,7 +3,7 @@
 An explorer pairs a figure function of :mod:`ifnalpha.book.model_figures` with a few
 controls. A notebook only calls these functions:
 
->>> from ifnalpha import explorers
+>>> from ifnalpha.book import explorers
 >>> ex = explorers.acute_chronic_explorer()
 >>> bf = ex.static_figure()          # the default figure, for HTML and PDF readers
 >>> isinstance(ex.summary()["ifitm1_chronic_fold"], float)
@@ -25,12 +25,17 @@ from typing import Any
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from ifnalpha import model
+from ifnalpha import checks, model
 from ifnalpha.book import model_figures as figures
-from ifnalpha.model import dosing
+from ifnalpha.book.figure import BookFigure
+from ifnalpha.model import analyses, dosing
 
 #: Perturbation presets offered in drop-downs (label → perturbations).
-PRESETS: dict[str, dict[str, float | bool]] = dict(figures.DEFAULT_CONDITIONS)
+PRESETS: dict[str, dict[str, float | bool]] = dict(analyses.DEFAULT_CONDITIONS)
+
+
+#: The kinds of control an explorer offers.
+CONTROL_KINDS = ("log", "float", "int", "choice", "bool")
 
 
 @dataclass
@@ -50,6 +55,10 @@ class Control:
     default: Any
     label: str
     options: tuple = ()
+
+    def __post_init__(self) -> None:
+        checks.choice("kind", self.kind, CONTROL_KINDS)
+        checks.text("label", self.label)
 
     def make_widget(self):
         """Return the ipywidgets widget for this control."""
@@ -77,7 +86,7 @@ class Control:
                               description=self.label, style=style, layout=layout)
         if self.kind == "bool":
             return w.Checkbox(value=self.default, description=self.label, style=style)
-        raise ValueError(f"unknown control kind {self.kind!r}")
+        raise AssertionError(self.kind)  # unreachable: the kind was checked on creation
 
 
 @dataclass
@@ -100,32 +109,30 @@ class Explorer:
     name: str
     description: str
     controls: dict[str, Control]
-    draw: Callable[..., figures.BookFigure]
-    static: Callable[..., figures.BookFigure] | None = None
-    _current: figures.BookFigure | None = field(default=None, repr=False)
+    draw: Callable[..., BookFigure]
+    static: Callable[..., BookFigure] | None = None
+    _current: BookFigure | None = field(default=None, repr=False)
     _figure: Figure | None = field(default=None, repr=False)
 
     def defaults(self) -> dict[str, Any]:
         """Return the default value of every control."""
         return {k: c.default for k, c in self.controls.items()}
 
-    def static_figure(self) -> figures.BookFigure:
+    def static_figure(self) -> BookFigure:
         """Return the figure at the default values (a new figure; the explorer's own is kept)."""
         if self.static is not None:
             return self.static(**self.defaults())
         return self.draw(None, **self.defaults())
 
-    def update(self, **values: Any) -> figures.BookFigure:
+    def update(self, **values: Any) -> BookFigure:
         """Re-run the model with new control values and redraw the explorer's figure in place.
 
         Unknown names raise ``ValueError``; missing ones keep their defaults. The figure is
         rendered to PNG (one Agg draw) so that displaying the returned object costs nothing
         more: the time of this call is what a reader waits for.
         """
-        unknown = sorted(set(values) - set(self.controls))
-        if unknown:
-            raise ValueError(f"{self.name}: unknown control(s) {unknown}; "
-                             f"known: {sorted(self.controls)}")
+        for name in values:
+            checks.choice("control", name, tuple(self.controls))
         merged = {**self.defaults(), **values}
         if self._figure is None:
             # no layout engine: fixed margins redraw several times faster than constrained
@@ -136,7 +143,7 @@ class Explorer:
         return self._current
 
     @property
-    def current(self) -> figures.BookFigure:
+    def current(self) -> BookFigure:
         """The latest figure (the static default until :meth:`update` is called)."""
         if self._current is None:
             self._current = self.static_figure()
@@ -186,7 +193,7 @@ def _text_output(text: str) -> dict:
     return {"output_type": "stream", "name": "stdout", "text": text + "\n"}
 
 
-def figure_output(bf: figures.BookFigure) -> dict:
+def figure_output(bf: BookFigure) -> dict:
     """Return a figure and its key numbers as one ``display_data`` output (for an Output widget).
 
     The HTML form carries the figure's alt text; the plain-text form is the summary.
@@ -200,6 +207,8 @@ def figure_output(bf: figures.BookFigure) -> dict:
     import base64
     import html
 
+    if not isinstance(bf, BookFigure):
+        raise TypeError(f"`bf` must be a BookFigure, got {bf!r}")
     png = base64.b64encode(bf._repr_png_()).decode("ascii")
     summary = bf.summary_text()
     page = (f'<img src="data:image/png;base64,{png}" alt="{html.escape(bf.alt_text)}" '
@@ -380,7 +389,7 @@ def dose_response_explorer() -> Explorer:
     """
 
     def draw(fig, *, hours, condition):
-        return figures.dose_response(hours, perturbations=PRESETS[condition], fig=fig)
+        return figures.cell_states_by_dose(hours, perturbations=PRESETS[condition], fig=fig)
 
     return Explorer(
         "Dose–response",

@@ -7,13 +7,22 @@ A page glues each claim it states, under the claim's id, in a hidden first cell:
 
 and the prose then reads ``{glue:text}`a-ibc-share-of-diagnoses``` where the number belongs,
 so no number is typed by hand and every number is a row of ``data/claims.csv``.
+
+Numbers the book computes (model runs, counts of the atlas) are formatted by the helpers below
+(:func:`fold`, :func:`percent`, :func:`dose`, ...), in the package, by the function that
+gathers a page's numbers; the page's cell then glues the whole mapping with :func:`glue_texts`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from numbers import Real
+
+from ifnalpha import checks
 from ifnalpha.evidence import claims
 
-__all__ = ["GluedText", "glue_claims", "glue_text"]
+__all__ = ["GluedText", "count", "decimals", "dose", "fold", "glue_claims", "glue_figure",
+           "glue_text", "glue_texts", "hours", "percent", "significant"]
 
 
 class GluedText(str):
@@ -99,3 +108,141 @@ def glue_claims(*claim_ids: str) -> dict[str, str]:
         glue_text(f"{claim_id}-q", claims.text(claim_id, qualified=True))
         glued[claim_id] = plain
     return glued
+
+
+def glue_texts(texts: Mapping[str, str]) -> dict[str, str]:
+    """Glue every ``key: text`` of a mapping (see :func:`glue_text`), and return them.
+
+    Parameters
+    ----------
+    texts : mapping of str to str
+        Glue keys and their texts, as a page's numbers function returns them.
+
+    Returns
+    -------
+    dict
+        The same keys and texts.
+
+    Raises
+    ------
+    ValueError
+        If the mapping is empty, or a key or a text is not a string.
+    """
+    if not isinstance(texts, Mapping) or not texts:
+        raise ValueError(f"glue_texts needs a non-empty mapping of texts, got {texts!r}")
+    return {name: str(glue_text(name, text)) for name, text in texts.items()}
+
+
+def glue_figure(name: str, figure: object, display: bool = False) -> None:
+    """Glue a figure under ``name`` (the page shows it with its caption, ``{glue:figure}``).
+
+    Parameters
+    ----------
+    name : str
+        The glue key, used in prose as ``{glue:figure} name``.
+    figure : object
+        Anything with a PNG representation (a book figure or a matplotlib figure).
+    display : bool
+        Also show the figure in the notebook (for readers in Jupyter), stored once: use it in
+        a cell tagged ``remove-cell``, whose outputs the book does not show. With False the
+        figure is stored for the book only.
+    """
+    from myst_nb import glue
+
+    checks.text("name", name)
+    checks.flag("display", display)
+    glue(name, getattr(figure, "figure", figure) if _is_plain_figure(figure) else figure,
+         display=display)
+
+
+def _is_plain_figure(figure: object) -> bool:
+    # a claim figure wraps a matplotlib figure without a PNG representation of its own
+    return not hasattr(figure, "_repr_png_") and hasattr(figure, "figure")
+
+
+# --- formatting numbers for the prose -----------------------------------------------------
+
+
+def _real(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(f"`{name}` must be a number, got {value!r}")
+    return float(value)
+
+
+def fold(value: float, digits: int = 1) -> str:
+    """Format a fold change (relative to rest), e.g. ``"2.5"`` for 2.4987.
+
+    Examples
+    --------
+    >>> fold(2.4987), fold(0.0449, digits=2)
+    ('2.5', '0.04')
+    """
+    return decimals(value, digits)
+
+
+def decimals(value: float, digits: int) -> str:
+    """Format a number with a fixed number of decimals, e.g. an activity of 0 to 1.
+
+    Examples
+    --------
+    >>> decimals(0.8976, 2)
+    '0.90'
+    """
+    return f"{_real('value', value):.{checks.integer('digits', digits, minimum=0)}f}"
+
+
+def significant(value: float, digits: int = 3) -> str:
+    """Format a number to significant digits, e.g. ``"0.005"``.
+
+    Examples
+    --------
+    >>> significant(0.004567, 1), significant(1234.5, 3)
+    ('0.005', '1.23e+03')
+    """
+    return f"{_real('value', value):.{checks.integer('digits', digits, minimum=1)}g}"
+
+
+def percent(fraction: float, digits: int = 0) -> str:
+    """Format a fraction as a percentage, e.g. ``"48%"`` for 0.482.
+
+    Examples
+    --------
+    >>> percent(0.482), percent(0.00386, digits=2)
+    ('48%', '0.39%')
+    """
+    return f"{_real('fraction', fraction):.{checks.integer('digits', digits, minimum=0)}%}"
+
+
+def dose(pM: float, digits: int | None = None) -> str:
+    """Format an IFN-α concentration in pM: as given, or to significant digits.
+
+    Examples
+    --------
+    >>> dose(100.0), dose(1234.5, digits=3)
+    ('100 pM', '1.23e+03 pM')
+    """
+    if digits is None:
+        return f"{_real('pM', pM):g} pM"
+    return f"{significant(pM, digits)} pM"
+
+
+def hours(value: float) -> str:
+    """Format a duration in hours without its unit (the prose writes "hours" or "h").
+
+    Examples
+    --------
+    >>> hours(72.0), hours(0.5)
+    ('72', '0.5')
+    """
+    return f"{_real('value', value):g}"
+
+
+def count(value: int) -> str:
+    """Format a count, e.g. ``"7"``.
+
+    Examples
+    --------
+    >>> count(7)
+    '7'
+    """
+    return str(checks.integer("value", value, minimum=0))

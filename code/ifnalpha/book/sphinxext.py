@@ -27,6 +27,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from ifnalpha import reviews
 from ifnalpha.book.table_display import RAW_LATEX_MARKER
 from ifnalpha.evidence import citations
 
@@ -45,7 +46,7 @@ def target_id(review: str, number: int) -> str:
     'ref-b-171'
 
     """
-    return f"ref-{citations.check_review(review).lower()}-{number}"
+    return f"ref-{reviews.review(review).id.lower()}-{number}"
 
 
 def label(review: str, number: int) -> str:
@@ -57,7 +58,7 @@ def label(review: str, number: int) -> str:
     'A14'
 
     """
-    return f"{citations.check_review(review)}{number}"
+    return f"{reviews.review(review).id}{number}"
 
 
 def _runs(numbers: tuple[int, ...]) -> list[tuple[int, int]]:
@@ -133,7 +134,7 @@ class CitationRegistryDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         """Build the entries of the registry for the review named in the argument."""
         try:
-            review = citations.check_review(self.arguments[0])
+            review = reviews.review(self.arguments[0]).id
             registry = citations.load_registry()
         except (ValueError, FileNotFoundError) as exc:
             raise self.error(f"citation-registry: {exc}") from exc
@@ -143,7 +144,7 @@ class CitationRegistryDirective(SphinxDirective):
             setattr(self.env, _ENV_REGISTRY, docs)
         docs[review] = self.env.docname
         rows = registry[registry["review"] == review].sort_values("number")
-        expected = set(range(1, citations.REFERENCE_COUNTS[review] + 1))
+        expected = set(range(1, reviews.review(review).reference_count + 1))
         missing = expected - set(int(n) for n in rows["number"])
         if missing:
             raise self.error(f"registry of review {review} lacks numbers {sorted(missing)}")

@@ -1,25 +1,46 @@
 """Rich display of data frames in the book: interactive in HTML, static in the PDF.
 
 An :class:`InteractiveTable` renders as an itables/DataTables table (search, sort, per-column
-filtering) in the HTML book, with the DataTables library embedded in the page by
-:func:`init_tables` (offline mode: no CDN is needed), and as a LaTeX ``longtable`` in the PDF.
+filtering) in the HTML book and as a LaTeX ``longtable`` in the PDF; a :class:`StaticTable` is
+a small labelled table, plain in HTML and the same ``longtable`` in the PDF.
+
+Where the DataTables library comes from (:func:`init_tables`, displayed once per page):
+
+* in the HTML book, from the book itself: this module is also a Sphinx extension (listed in
+  ``_config.yml``) that copies itables' own ``dt_bundle.js`` and ``dt_bundle.css`` into
+  ``_static/vendor/itables/`` of the built book, and the page loads them from there (found
+  through the ``data-content_root`` attribute Sphinx puts on every page). The bundle is shipped
+  once, not stored in every notebook, and no page needs a network connection;
+* in JupyterLab or on Binder (no ``data-content_root``), from itables' pinned CDN address, as
+  itables' own connected mode does. For an offline Jupyter session, display
+  ``init_tables(embedded=True)`` instead: the bundle is then embedded in the output (about
+  1 MB, so such a notebook is not to be committed).
 """
 
 from __future__ import annotations
 
+import html as html_text
 import re
+import shutil
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-__all__ = ["InteractiveTable", "LiveWidget", "TablesInit", "init_tables", "interactive_table",
-           "live_widget"]
+from ifnalpha import checks
+
+__all__ = ["InteractiveTable", "LiveWidget", "StaticTable", "TablesInit", "init_tables",
+           "interactive_table", "live_widget", "static_table"]
 
 _SLUG = re.compile(r"^[a-z][a-z0-9-]*$")
 
 #: Marks a ``text/latex`` output as LaTeX to pass through to the PDF (not an equation); the
 #: book's Sphinx extension (:mod:`ifnalpha.book.sphinxext`) looks for it.
 RAW_LATEX_MARKER = "%ifnalpha-raw-latex"
+
+#: Where the built HTML book holds the DataTables bundle, relative to its root.
+BUNDLE_DIR = "_static/vendor/itables"
 
 
 @dataclass(frozen=True)
@@ -35,30 +56,76 @@ class TablesInit:
         return ""
 
     def __repr__(self) -> str:
-        return "Interactive tables: DataTables library loaded (offline mode)."
+        return "Interactive tables: DataTables library loaded."
 
 
-def init_tables() -> TablesInit:
+def _bundle_files() -> tuple[Path, Path]:
+    """Return the DataTables bundle (JavaScript module, CSS) of the installed itables."""
+    from itables import options
+
+    script = Path(options.dt_bundle)
+    return script, script.with_suffix(".css")
+
+
+def _loader_html() -> str:
+    """Return a module script that loads the bundle from the book, or else from the CDN."""
+    from itables import javascript
+    from itables.utils import UNPKG_DT_BUNDLE_URL
+
+    cdn = UNPKG_DT_BUNDLE_URL.rsplit("/", 1)[0] + "/"
+    key = javascript._itables_underscore_version()
+    ready = javascript._itables_ready_event()
+    return f"""<script type="module">
+// DataTables for the interactive tables of this page (ifnalpha.book.table_display).
+if (!window.{key}) {{
+  // Pages of the book carry data-content_root (Sphinx): load the bundle the book ships.
+  const root = document.documentElement.dataset.content_root;
+  const base = root === undefined ? "{cdn}" : root + "{BUNDLE_DIR}/";
+  const css = document.createElement("link");
+  css.rel = "stylesheet";
+  css.href = base + "dt_bundle.css";
+  document.head.appendChild(css);
+  window.{key} = import(base + "dt_bundle.js");
+  window.{key}.then((bundle) => {{
+    bundle.set_or_remove_dark_class();
+    window.dispatchEvent(new Event("{ready}"));
+  }});
+}}
+</script>"""
+
+
+def init_tables(embedded: bool = False) -> TablesInit:
     """Return the output that loads the DataTables library for the page's interactive tables.
 
     Display it once per notebook, before the first :class:`InteractiveTable` (in the book the
-    cell is tagged ``remove-input``; its output must be kept). The library is embedded in the
-    output, so tables work with no internet connection. In the PDF it renders as nothing.
+    cell is tagged ``remove-input``; its output must be kept). In the PDF it renders as nothing.
+
+    Parameters
+    ----------
+    embedded : bool
+        False (the book's notebooks): a few lines that load the bundle the HTML book ships
+        (see the module's docstring), or itables' CDN copy in Jupyter. True: the bundle itself,
+        base64-encoded in the output (about 1 MB), for Jupyter with no internet connection.
 
     Returns
     -------
     TablesInit
-        An object with an HTML representation (the library) and an empty LaTeX one.
+        An object with an HTML representation and an empty LaTeX one.
 
     Examples
     --------
     >>> init = init_tables()
-    >>> "DataTables" in repr(init)
+    >>> "_static/vendor/itables/" in init.html and len(init.html) < 2_000
+    True
+    >>> len(init_tables(embedded=True).html) > 500_000
     True
     """
-    # The same HTML that itables.init_notebook_mode(connected=False) displays, built without
-    # a running IPython shell so that it can be tested (itables is pinned in requirements.txt).
-    from itables import javascript, options
+    checks.flag("embedded", embedded)
+    if not embedded:
+        return TablesInit(_loader_html())
+    # What itables.init_notebook_mode(connected=False) displays, built without a running
+    # IPython shell so that it can be tested (itables is pinned in requirements.txt).
+    from itables import javascript
     from itables.utils import UNPKG_DT_BUNDLE_URL_NO_VERSION, read_package_file
 
     init = read_package_file("html/init_datatables.html")
@@ -68,8 +135,51 @@ def init_tables() -> TablesInit:
         "const { set_or_remove_dark_class } = await window."
         f"{javascript._itables_underscore_version()};",
     )
-    html = init + "\n" + javascript.generate_init_offline_itables_html(options.dt_bundle)
-    return TablesInit(html)
+    script, _ = _bundle_files()
+    return TablesInit(init + "\n" + javascript.generate_init_offline_itables_html(script))
+
+
+def copy_bundle(outdir: Path | str) -> Path:
+    """Copy itables' DataTables bundle (and its licence) into ``outdir/_static/vendor/itables``.
+
+    Parameters
+    ----------
+    outdir : path
+        The root of a built HTML book.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder the files were copied to.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     sorted(p.name for p in copy_bundle(tmp).iterdir())
+    ['LICENSE', 'dt_bundle.css', 'dt_bundle.js']
+    """
+    target = Path(outdir) / BUNDLE_DIR
+    target.mkdir(parents=True, exist_ok=True)
+    for source in _bundle_files():
+        shutil.copyfile(source, target / source.name)
+    from importlib.metadata import distribution
+
+    licence = next((f for f in distribution("itables").files or () if f.name == "LICENSE"), None)
+    if licence is not None:
+        shutil.copyfile(licence.locate(), target / "LICENSE")
+    return target
+
+
+def _copy_bundle_after_html_build(app: Any, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html":
+        copy_bundle(app.outdir)
+
+
+def setup(app: Any) -> dict[str, Any]:
+    """Sphinx extension: ship the DataTables bundle with the HTML book (see :func:`copy_bundle`)."""
+    app.connect("build-finished", _copy_bundle_after_html_build)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
 
 
 def _latex_escape(text: str) -> str:
@@ -85,6 +195,35 @@ def _cell_text(value: object) -> str:
     if value is None or (isinstance(value, float) and value != value) or value is pd.NA:
         return ""
     return str(value)
+
+
+def _longtable(frame: pd.DataFrame, caption: str, widths: tuple[float, ...] | None) -> str:
+    """Return the PDF form of a table: a LaTeX ``longtable`` with caption, escaped cells."""
+    widths = widths or (1.0,) * frame.shape[1]
+    total = sum(widths)
+    spec = "".join(rf"p{{{0.95 * w / total:.3f}\linewidth}}" for w in widths)
+    head = " & ".join(rf"\textbf{{{_latex_escape(str(c))}}}" for c in frame.columns)
+    lines = [
+        RAW_LATEX_MARKER,
+        r"\begingroup\footnotesize",
+        rf"\begin{{longtable}}{{{spec}}}",
+        rf"\caption{{{_latex_escape(caption)}}}\\",
+        r"\hline",
+        head + r" \\",
+        r"\hline\endhead",
+    ]
+    for row in frame.itertuples(index=False):
+        lines.append(" & ".join(_latex_escape(v) for v in row) + r" \\")
+    lines += [r"\hline", r"\end{longtable}", r"\endgroup"]
+    return "\n".join(lines)
+
+
+def _check_table(frame: object, caption: object, widths: object) -> None:
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueError(f"frame must be a pandas DataFrame, got {type(frame).__name__}")
+    checks.text("caption", caption)
+    if widths is not None and len(widths) != frame.shape[1]:  # type: ignore[arg-type]
+        raise ValueError(f"widths has {len(widths)} entries for {frame.shape[1]} columns")  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -113,14 +252,9 @@ class InteractiveTable:
     page_length: int = 10
 
     def __post_init__(self) -> None:
-        if not isinstance(self.frame, pd.DataFrame):
-            raise ValueError(f"frame must be a pandas DataFrame, got {type(self.frame).__name__}")
+        _check_table(self.frame, self.caption, self.widths)
         if not isinstance(self.table_id, str) or not _SLUG.match(self.table_id):
             raise ValueError(f"table_id must be a lowercase slug, got {self.table_id!r}")
-        if self.widths is not None and len(self.widths) != self.frame.shape[1]:
-            raise ValueError(
-                f"widths has {len(self.widths)} entries for {self.frame.shape[1]} columns"
-            )
         if not isinstance(self.page_length, int) or self.page_length < 1:
             raise ValueError(f"page_length must be a positive int, got {self.page_length!r}")
 
@@ -143,27 +277,7 @@ class InteractiveTable:
         )
 
     def _repr_latex_(self) -> str:
-        frame = self._text_frame()
-        count = frame.shape[1]
-        widths = self.widths or (1.0,) * count
-        total = sum(widths)
-        spec = "".join(
-            rf"p{{{0.95 * w / total:.3f}\linewidth}}" for w in widths
-        )
-        head = " & ".join(rf"\textbf{{{_latex_escape(str(c))}}}" for c in frame.columns)
-        lines = [
-            RAW_LATEX_MARKER,
-            r"\begingroup\footnotesize",
-            rf"\begin{{longtable}}{{{spec}}}",
-            rf"\caption{{{_latex_escape(self.caption)}}}\\",
-            r"\hline",
-            head + r" \\",
-            r"\hline\endhead",
-        ]
-        for row in frame.itertuples(index=False):
-            lines.append(" & ".join(_latex_escape(v) for v in row) + r" \\")
-        lines += [r"\hline", r"\end{longtable}", r"\endgroup"]
-        return "\n".join(lines)
+        return _longtable(self._text_frame(), self.caption, self.widths)
 
     def __repr__(self) -> str:
         rows, cols = self.frame.shape
@@ -197,6 +311,70 @@ def interactive_table(
     'Demo (1 rows × 1 columns)'
     """
     return InteractiveTable(frame, table_id, caption, **options)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class StaticTable:
+    """A small labelled table: a plain HTML table, and the same ``longtable`` as the PDF.
+
+    For a few rows a reader takes in at a glance (no search or paging); see
+    :func:`static_table`.
+    """
+
+    frame: pd.DataFrame = field(repr=False)
+    caption: str
+    widths: tuple[float, ...] | None = None
+
+    def __post_init__(self) -> None:
+        _check_table(self.frame, self.caption, self.widths)
+
+    def _text_frame(self) -> pd.DataFrame:
+        return self.frame.map(_cell_text).reset_index(drop=True)
+
+    def _repr_html_(self) -> str:
+        frame = self._text_frame()
+        cell = html_text.escape
+        head = "".join(f'<th scope="col">{cell(str(c))}</th>' for c in frame.columns)
+        body = "".join("<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>"
+                       for row in frame.itertuples(index=False))
+        return (f'<table class="ifnalpha-static-table"><caption>{cell(self.caption)}</caption>'
+                f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+
+    def _repr_latex_(self) -> str:
+        return _longtable(self._text_frame(), self.caption, self.widths)
+
+    def __repr__(self) -> str:
+        frame = self._text_frame()
+        return f"{self.caption}\n{frame.to_string(index=False)}"
+
+
+def static_table(frame: pd.DataFrame, caption: str,
+                 widths: tuple[float, ...] | None = None) -> StaticTable:
+    """Wrap a small data frame for display as a labelled table (HTML, PDF and plain text).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Rows to show, with column names written for readers (units in brackets); the index
+        is not shown.
+    caption : str
+        Caption shown with the table.
+    widths : tuple of float, optional
+        Relative column widths in the PDF.
+
+    Returns
+    -------
+    StaticTable
+
+    Examples
+    --------
+    >>> t = static_table(pd.DataFrame({"Dose (pM)": [100]}), "Demo")
+    >>> repr(t).splitlines()
+    ['Demo', 'Dose (pM)', '      100']
+    >>> '<th scope="col">Dose (pM)</th>' in t._repr_html_()
+    True
+    """
+    return StaticTable(frame, caption, widths)
 
 
 @dataclass(frozen=True)

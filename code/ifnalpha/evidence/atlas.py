@@ -1,35 +1,122 @@
 """The cross-review gene atlas: every gene named in any table, and everything that mentions it.
 
-Sources, in this order: the six review tables (via :func:`ifnalpha.evidence.tables.gene_index`), the
-claims ledger (a claim mentions a gene when its symbol occurs as a word in the claim's quantity,
-context or quoted phrase) and the book's signalling model (genes it has a readout for).
+Sources, in this order: the six review tables (:func:`gene_index`) and the claims ledger (a
+claim mentions a gene when its symbol occurs as a word in the claim's quantity, context or
+quoted phrase). The atlas holds evidence only: the book's pages add the model's readouts as
+rows of their own ``source`` (:data:`COLUMNS`, :data:`SOURCES`).
+
+Examples
+--------
+>>> lookup("TP53")["where"].tolist()
+['Table B4']
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import pandas as pd
 
+from ifnalpha import checks
 from ifnalpha.evidence import claims, tables
 
-__all__ = ["MODEL_READOUTS", "atlas", "gene_summary", "lookup", "lookup_widget"]
+__all__ = ["COLUMNS", "INDEX_COLUMNS", "SOURCES", "atlas", "gene_index", "gene_summary", "lookup"]
 
-#: Genes that the book's signalling model reads out: symbol -> (column of
-#: ``ifnalpha.model.simulate(...).frame``, what the readout stands for).
-MODEL_READOUTS: dict[str, tuple[str, str]] = {
-    "IFITM1": ("ifitm1", "U-ISGF3-responsive ('robust') ISG: stays induced in chronic exposure"),
-    "IRF1": ("irf1", "GAS-driven gene, induced by the phosphorylated STAT1 homodimer"),
-    "USP18": ("usp18", "ISG and negative-feedback regulator: displaces JAK1 from IFNAR2"),
-    "SOCS1": ("socs1", "ISG and negative-feedback regulator: inhibits JAK1/TYK2 signalling"),
-    "STAT1": ("stat1", "ISG and positive-feedback component of ISGF3 and U-ISGF3"),
-    "STAT2": ("stat2", "ISG and positive-feedback component of ISGF3 and U-ISGF3"),
-    "IRF9": ("irf9", "ISG and positive-feedback component of ISGF3 and U-ISGF3"),
-}
-
+#: Columns of the atlas, in order; rows from other sources (the book's model) use the same.
 COLUMNS = ["gene", "source", "review", "where", "context", "citations"]
+
+#: The atlas's sources, in the order its rows list them for each gene.
+SOURCES: tuple[str, ...] = ("review table", "claims ledger")
+
+#: Columns of :func:`gene_index`.
+INDEX_COLUMNS = ["gene", "review", "table", "label", "role", "context", "citations"]
+
+
+def _target_genes(target: str) -> Iterator[str]:
+    """Yield the gene symbols named in a printed target cell (complexes are skipped)."""
+    for part in target.split(","):
+        name = part.strip()
+        if tables.is_gene_symbol(name) and name not in tables.COMPLEXES:
+            yield name
+
+
+def _index_entry(
+    spec: tables.TableSpec, gene: str, label: str, role: str, context: str, cites: tuple[int, ...]
+) -> dict[str, object]:
+    """Build one gene-index row."""
+    return {
+        "gene": gene,
+        "review": spec.review,
+        "table": spec.number,
+        "label": label,
+        "role": role,
+        "context": context,
+        "citations": cites,
+    }
+
+
+def _index_rows(spec: tables.TableSpec, frame: pd.DataFrame) -> Iterator[dict[str, object]]:
+    """Yield gene-index rows for one table."""
+    for rec in frame.to_dict("records"):
+        if spec.key == "A1":
+            context = f"induced by {rec['complex']}"
+            yield _index_entry(spec, rec["gene"], rec["label"], "ISG", context, ())
+        elif spec.key == "A2":
+            context = f"{rec['function']} ({rec['status_in_ibc'].lower()} in IBC)"
+            yield _index_entry(spec, rec["gene"], rec["label"], "ISG", context, rec["citations"])
+        elif spec.key == "B2":
+            context = f"tumour suppressor in {rec['cancer_type']}"
+            yield _index_entry(spec, rec["gene"], rec["gene"], "ISG", context, rec["citations"])
+        elif spec.gene_rule == "regulator":
+            yield from _regulator_index_rows(spec, rec)
+
+
+def _regulator_index_rows(spec: tables.TableSpec, rec: dict) -> Iterator[dict[str, object]]:
+    """Yield gene-index rows for one regulator row: the regulator if a gene, then its targets."""
+    action = rec["action"].lower()
+    if rec["gene"]:
+        context = f"{rec['category']} regulator of {rec['target']} ({action})"
+        yield _index_entry(
+            spec, rec["gene"], rec["regulator"], "regulator", context, rec["citations"]
+        )
+    for gene in _target_genes(rec["target"]):
+        context = f"target of {rec['regulator']} ({action})"
+        yield _index_entry(spec, gene, gene, "target", context, rec["citations"])
+
+
+def gene_index() -> pd.DataFrame:
+    """Index every gene mentioned in the six tables.
+
+    Sources: the ISGs of review A's Tables 1-2 and review B's Table 2, the regulators of review
+    B's Tables 3-4 that are gene products (drugs, compounds and LDL are left out) and the genes
+    those regulators target. Review B's Table 1 names no genes in a column of its own.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (gene, review, table, context) with columns ``gene`` (HGNC symbol),
+        ``review``, ``table`` (number), ``label`` (as printed), ``role`` (``"ISG"``,
+        ``"regulator"`` or ``"target"``), ``context`` (a short description of that row) and
+        ``citations`` (tuple of int; empty for review A's Table 1, which cites no rows).
+
+    Examples
+    --------
+    >>> idx = gene_index()
+    >>> idx.loc[(idx["gene"] == "TP53"), "context"].tolist()
+    ['intracellular regulator of IRF9 (regulation of gene expression)']
+
+    """
+    rows = [
+        row
+        for spec in tables.TABLES
+        for row in _index_rows(spec, tables.load(spec.review, spec.number))
+    ]
+    return pd.DataFrame(rows, columns=INDEX_COLUMNS).drop_duplicates(
+        subset=["gene", "review", "table", "role", "context"], ignore_index=True
+    )
 
 
 def _format_citations(review: str, numbers: tuple[int, ...]) -> str:
@@ -37,9 +124,8 @@ def _format_citations(review: str, numbers: tuple[int, ...]) -> str:
 
 
 def _table_rows() -> pd.DataFrame:
-    index = tables.gene_index()
     rows = []
-    for row in index.itertuples(index=False):
+    for row in gene_index().itertuples(index=False):
         label = f" (printed {row.label})" if row.label != row.gene else ""
         rows.append({
             "gene": row.gene,
@@ -71,36 +157,26 @@ def _claim_rows(genes: list[str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
-def _model_rows(genes: list[str]) -> pd.DataFrame:
-    rows = [
-        {"gene": gene, "source": "book model", "review": "", "where": f"readout {column}",
-         "context": meaning, "citations": ""}
-        for gene, (column, meaning) in MODEL_READOUTS.items() if gene in genes
-    ]
-    return pd.DataFrame(rows, columns=COLUMNS)
-
-
 @lru_cache(maxsize=1)
 def _atlas() -> pd.DataFrame:
     table_rows = _table_rows()
     genes = sorted(table_rows["gene"].unique())
-    frame = pd.concat([table_rows, _claim_rows(genes), _model_rows(genes)], ignore_index=True)
-    order = {"review table": 0, "claims ledger": 1, "book model": 2}
-    frame["_order"] = frame["source"].map(order)
+    frame = pd.concat([table_rows, _claim_rows(genes)], ignore_index=True)
+    frame["_order"] = frame["source"].map({source: i for i, source in enumerate(SOURCES)})
     frame = frame.sort_values(["gene", "_order", "review", "where"], kind="stable")
     return frame.drop(columns="_order").reset_index(drop=True)
 
 
 def atlas() -> pd.DataFrame:
-    """Return the whole atlas: one row per (gene, table row / claim / model readout).
+    """Return the whole atlas: one row per (gene, table row or claim).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``gene``, ``source`` (``review table``, ``claims ledger`` or ``book model``),
-        ``review``, ``where`` (e.g. ``Table B3``, ``claim b-tyk2-mutation-mpnst``,
-        ``readout ifitm1``), ``context`` and ``citations`` (e.g. ``"B224, B225"``), sorted by
-        gene. A copy: changing it does not change the atlas.
+        Columns :data:`COLUMNS`: ``gene``, ``source`` (``review table`` or ``claims ledger``),
+        ``review``, ``where`` (e.g. ``Table B3``, ``claim b-tyk2-mutation-mpnst``),
+        ``context`` and ``citations`` (e.g. ``"B224, B225"``), sorted by gene, then source.
+        A copy: changing it does not change the atlas.
 
     Examples
     --------
@@ -116,13 +192,12 @@ def gene_summary() -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        Columns ``gene``, ``tables`` (e.g. ``"A1, A2, B4"``), ``table_rows``, ``claims`` and
-        ``model_readout`` (the model column, or empty).
+        Columns ``gene``, ``tables`` (e.g. ``"A1, A2, B4"``), ``table_rows`` and ``claims``.
 
     Examples
     --------
-    >>> gene_summary().set_index("gene").loc["USP18", "model_readout"]
-    'usp18'
+    >>> gene_summary().set_index("gene").loc["USP18", "tables"]
+    'A1, A2'
     """
     frame = _atlas()
     rows = []
@@ -133,9 +208,8 @@ def gene_summary() -> pd.DataFrame:
             "tables": ", ".join(sorted({w.removeprefix("Table ") for w in in_tables["where"]})),
             "table_rows": int(len(in_tables)),
             "claims": int((group["source"] == "claims ledger").sum()),
-            "model_readout": MODEL_READOUTS.get(gene, ("", ""))[0],
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=["gene", "tables", "table_rows", "claims"])
 
 
 def lookup(gene: str) -> pd.DataFrame:
@@ -153,16 +227,18 @@ def lookup(gene: str) -> pd.DataFrame:
 
     Raises
     ------
+    TypeError
+        If `gene` is not a string.
     ValueError
-        If the gene is not in the atlas; the message names it and suggests close symbols.
+        If the gene is blank or not in the atlas; the message names it and suggests close
+        symbols.
 
     Examples
     --------
     >>> lookup("irf9")["gene"].unique().tolist()
     ['IRF9']
     """
-    if not isinstance(gene, str) or not gene.strip():
-        raise ValueError(f"gene must be a non-empty string, got {gene!r}")
+    checks.text("gene", gene)
     symbol = gene.strip().upper()
     frame = _atlas()
     rows = frame[frame["gene"] == symbol]
@@ -171,43 +247,3 @@ def lookup(gene: str) -> pd.DataFrame:
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise ValueError(f"gene {gene!r} is not in the atlas{hint}")
     return rows.reset_index(drop=True)
-
-
-def lookup_widget():  # pragma: no cover - exercised in the gene-atlas notebook
-    """Return a live lookup widget: pick a gene, see every row that mentions it.
-
-    Returns
-    -------
-    ipywidgets.VBox
-        A combobox of the atlas's genes and an output area (works with a running kernel,
-        for example on Binder).
-    """
-    import ipywidgets as widgets
-
-    genes = sorted(_atlas()["gene"].unique())
-    chooser = widgets.Dropdown(options=genes, value="IRF9" if "IRF9" in genes else genes[0],
-                               description="Gene")
-    output = widgets.Output()
-
-    def show(change=None) -> None:
-        # Set the output area's state rather than display() into it: no display messages are
-        # sent, so the result is the same with or without a frontend (nbclient, nbval, Binder)
-        # and the stored widget state is deterministic.
-        output.outputs = (_lookup_output(chooser.value),)
-
-    chooser.observe(show, names="value")
-    show()
-    return widgets.VBox([chooser, output])
-
-
-def _lookup_output(gene: str) -> dict:
-    """Return one gene's rows as a deterministic ``display_data`` output (HTML and text)."""
-    rows = lookup(gene).drop(columns="gene")
-    return {
-        "output_type": "display_data",
-        "data": {
-            "text/html": rows.to_html(index=False, border=0, classes="atlas-lookup"),
-            "text/plain": rows.to_string(index=False),
-        },
-        "metadata": {},
-    }

@@ -3,8 +3,9 @@
 Every number the reviews print (shares, survival figures, doses and schedules, counts, molecular
 weights, homologies, mutation frequencies, fold changes, years) is one row of ``data/claims.csv``,
 keyed by a readable ``claim_id`` such as ``"a-ibc-share-of-diagnoses"`` or ``"b-e1684-rfs-hdi"``.
-The file is validated whenever it is loaded; the column layout and conventions are documented
-in ``data/claims.md``.
+The file is validated whenever it is loaded (the rules are in
+:mod:`ifnalpha.evidence.claims_schema`); the column layout and conventions are documented in
+``data/claims.md``.
 
 The helpers :func:`value`, :func:`bounds` and :func:`text` are meant for the book's prose, e.g.
 with myst-nb's ``glue``::
@@ -19,20 +20,26 @@ from __future__ import annotations
 import difflib
 import functools
 import math
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from ifnalpha.evidence import citations as _citations
+from ifnalpha import checks, reviews
+from ifnalpha.evidence.claims_schema import (
+    COLUMNS,
+    FILENAME,
+    QUALIFIERS,
+    REQUIRED_COLUMNS,
+    UNITS,
+    read_ledger,
+)
 from ifnalpha.paths import data_dir
 
 __all__ = [
     "COLUMNS",
     "REQUIRED_COLUMNS",
-    "SECTIONS",
     "UNITS",
     "QUALIFIERS",
     "Claim",
@@ -46,144 +53,6 @@ __all__ = [
     "text",
 ]
 
-#: File name of the ledger inside the data folder.
-FILENAME = "claims.csv"
-
-#: Columns of the ledger, in file order.
-COLUMNS: tuple[str, ...] = (
-    "claim_id",
-    "review",
-    "section",
-    "location",
-    "group",
-    "quantity",
-    "context",
-    "value",
-    "value_low",
-    "value_high",
-    "unit",
-    "value_text",
-    "qualifier",
-    "quote",
-    "citations",
-    "citation_scope",
-    "correction",
-    "notes",
-)
-
-#: Columns a ledger file must have (the others may be absent and are then treated as empty).
-REQUIRED_COLUMNS: tuple[str, ...] = (
-    "claim_id",
-    "review",
-    "section",
-    "value",
-    "value_low",
-    "value_high",
-    "unit",
-    "value_text",
-    "quantity",
-    "context",
-    "citations",
-    "qualifier",
-    "notes",
-)
-
-#: A claim id: review prefix ``a-`` or ``b-`` then lowercase words joined by single hyphens.
-ID_PATTERN = re.compile(r"^[ab](?:-[a-z0-9]+)+$")
-
-_A_ISG = "Interferon alpha-stimulated genes in IBC tumors and resulting phenotypes"
-_A_TME = "IFNα in the IBC tumor microenvironment"
-_B_MECH = "Antitumour mechanism of IFN-α2b and relevant potential regulatory factors"
-_B_CLIN = "Clinical application"
-_B_CHAL = "The current challenges"
-
-#: Allowed ``section`` values per review: the section titles listed in the reviews' README,
-#: with a subsection appended after ``" > "``.
-SECTIONS: dict[str, tuple[str, ...]] = {
-    "A": (
-        "Abstract",
-        "Background",
-        "Interferon alpha in IBC",
-        "Overview of IFNα biology and signaling",
-        "Intracellular regulation of IFNα production",
-        "Intracellular regulation of IFNα production > transcriptional regulation",
-        "Intracellular regulation of IFNα production > mechanisms in IBC",
-        _A_ISG,
-        f"{_A_ISG} > non-canonical ISG induction",
-        _A_TME,
-        f"{_A_TME} > immune escape",
-        f"{_A_TME} > dendritic cells",
-        f"{_A_TME} > tumor-associated macrophages",
-        f"{_A_TME} > cancer-associated fibroblasts",
-        f"{_A_TME} > endothelial cells",
-        "Conclusion",
-    ),
-    "B": (
-        "Abstract",
-        "Background",
-        "Overview of IFN-α family proteins",
-        _B_MECH,
-        f"{_B_MECH} > JAK-STAT pathway",
-        f"{_B_MECH} > other pathways",
-        f"{_B_MECH} > direct and indirect effects and the function of ISGs",
-        f"{_B_MECH} > potential regulatory factors",
-        f"{_B_MECH} > potential regulatory factors: IFNAR",
-        f"{_B_MECH} > potential regulatory factors: JAK1 and TYK2",
-        f"{_B_MECH} > potential regulatory factors: ISGF3",
-        _B_CLIN,
-        f"{_B_CLIN} > melanoma",
-        f"{_B_CLIN} > haematological tumours",
-        f"{_B_CLIN} > digestive system tumours",
-        f"{_B_CLIN} > other tumours",
-        _B_CHAL,
-        f"{_B_CHAL} > poor response",
-        f"{_B_CHAL} > inclusion of patients and indication of effects",
-        f"{_B_CHAL} > adverse effects and complications",
-        f"{_B_CHAL} > delivery and preparation",
-        "Conclusions and future perspectives",
-    ),
-}
-
-#: Allowed units (extend this tuple, and ``data/claims.md``, when a new kind of number is added).
-UNITS: tuple[str, ...] = (
-    "%",
-    "kDa",
-    "kb",
-    "MU/m2",
-    "years",
-    "weeks",
-    "days per week",
-    "times per week",
-    "h",
-    "count",
-    "fold",
-    "ratio",
-    "rank",
-    "residue position",
-    "calendar year",
-)
-
-#: Allowed qualifiers; the empty string means the number is stated without one.
-QUALIFIERS: tuple[str, ...] = (
-    "",
-    "approximately",
-    "about",
-    "at least",
-    "up to",
-    "more than",
-    "less than",
-    "before",
-    "after",
-    "as of",
-)
-
-#: Allowed ``citation_scope`` values (empty exactly when ``citations`` is empty).
-CITATION_SCOPES: tuple[str, ...] = ("sentence", "passage", "legend", "table")
-
-_LOCATION = re.compile(r"^(?:text|Fig\. \d+ legend|Table \d+(?: note)?)$")
-_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
-
-
 @dataclass(frozen=True)
 class Claim:
     """One quantitative statement of a review.
@@ -195,7 +64,8 @@ class Claim:
     review : str
         ``"A"`` or ``"B"``.
     section : str
-        Section title as listed in the reviews' README, subsection after ``" > "``.
+        One of the review's section paths (:func:`ifnalpha.reviews.section_paths`): a section
+        title, with a subsection after ``" > "``.
     location : str
         ``"text"``, ``"Fig. N legend"`` or ``"Table N"``.
     group : str
@@ -298,138 +168,19 @@ def default_path() -> Path:
     return data_dir() / FILENAME
 
 
-def _error(
-    path: Path, line: int, claim_id: str, column: str, raw: object, reason: str
-) -> ValueError:
-    where = f"{path}: line {line}" + (f" (claim {claim_id!r})" if claim_id else "")
-    return ValueError(f"{where}, column {column!r}: bad value {raw!r}: {reason}")
-
-
-def _number(raw: str, *, path: Path, line: int, claim_id: str, column: str) -> float | None:
-    if raw == "":
-        return None
-    if not _NUMBER.match(raw):
-        raise _error(path, line, claim_id, column, raw, "not a plain decimal number")
-    number = float(raw)
-    if not math.isfinite(number):
-        raise _error(path, line, claim_id, column, raw, "not finite")
-    return number
-
-
-def _validate_row(row: dict[str, str], line: int, path: Path, seen: dict[str, int]) -> dict:
-    """Check one raw row and return its parsed extra fields."""
-    claim_id = row["claim_id"]
-
-    def fail(column: str, reason: str) -> ValueError:
-        return _error(path, line, claim_id, column, row.get(column, ""), reason)
-
-    if not ID_PATTERN.match(claim_id):
-        raise fail("claim_id", f"must match {ID_PATTERN.pattern}")
-    if claim_id in seen:
-        raise fail("claim_id", f"duplicate id (first on line {seen[claim_id]})")
-    seen[claim_id] = line
-
-    review = row["review"]
-    if review not in SECTIONS:
-        raise fail("review", "must be 'A' or 'B'")
-    if claim_id[0] != review.lower():
-        raise fail("claim_id", f"id prefix must be '{review.lower()}-' for review {review}")
-    if row["section"] not in SECTIONS[review]:
-        raise fail("section", f"not a section of review {review} (see claims.SECTIONS)")
-    if not _LOCATION.match(row["location"]):
-        raise fail("location", "must be 'text', 'Fig. N legend', 'Table N' or 'Table N note'")
-    group = row["group"]
-    if group and not (ID_PATTERN.match(group) and group[0] == review.lower()):
-        raise fail("group", "must be empty or a slug with the review's prefix")
-
-    for column in ("quantity", "unit", "value_text"):
-        if not row[column].strip():
-            raise fail(column, "must not be empty")
-        if row[column] != row[column].strip():
-            raise fail(column, "has leading or trailing whitespace")
-    if row["unit"] not in UNITS:
-        raise fail("unit", f"unknown unit (allowed: {', '.join(UNITS)})")
-    if row["qualifier"] not in QUALIFIERS:
-        raise fail("qualifier", f"unknown qualifier (allowed: {', '.join(QUALIFIERS[1:])})")
-
-    kwargs = {"path": path, "line": line, "claim_id": claim_id}
-    point = _number(row["value"], column="value", **kwargs)
-    low = _number(row["value_low"], column="value_low", **kwargs)
-    high = _number(row["value_high"], column="value_high", **kwargs)
-    if point is None:
-        if low is None or high is None:
-            column = (
-                "value"
-                if low is None and high is None
-                else ("value_low" if low is None else "value_high")
-            )
-            raise fail(column, "give either value, or both value_low and value_high")
-        if low > high:
-            raise fail("value_low", f"value_low exceeds value_high ({row['value_high']!r})")
-    elif low is not None or high is not None:
-        raise fail(
-            "value_low" if low is not None else "value_high",
-            "a single value must leave value_low and value_high empty",
-        )
-
-    printed = row["citations"]
-    if printed:
-        try:
-            numbers = _citations.parse(printed)
-            _citations.check_numbers(review, numbers)
-        except ValueError as exc:
-            raise fail("citations", str(exc)) from None
-        if row["citation_scope"] not in CITATION_SCOPES:
-            raise fail("citation_scope", f"must be one of {', '.join(CITATION_SCOPES)}")
-    else:
-        numbers = ()
-        if row["citation_scope"]:
-            raise fail("citation_scope", "must be empty when citations is empty")
-    if row["quote"] and row["value_text"] not in " ".join(row["quote"].split()):
-        raise fail("quote", f"does not contain value_text {row['value_text']!r}")
-
-    return {
-        "value": point,
-        "value_low": low,
-        "value_high": high,
-        "citation_numbers": numbers,
-    }
-
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(path_str: str, mtime_ns: int) -> pd.DataFrame:
-    path = Path(path_str)
-    try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except pd.errors.ParserError as exc:
-        raise ValueError(f"{path}: not a readable CSV file: {exc}") from None
-    missing = [column for column in REQUIRED_COLUMNS if column not in raw.columns]
-    if missing:
-        raise ValueError(f"{path}: line 1 (header), missing column(s): {', '.join(missing)}")
-    unknown = [column for column in raw.columns if column not in COLUMNS]
-    if unknown:
-        raise ValueError(f"{path}: line 1 (header), unknown column(s): {', '.join(unknown)}")
-    for column in COLUMNS:
-        if column not in raw.columns:
-            raw[column] = ""
-    raw = raw[list(COLUMNS)]
-    if raw.empty:
-        raise ValueError(f"{path}: no claims")
+    """Read and validate a ledger (cached on its path and modification time)."""
+    return read_ledger(path_str)
 
-    seen: dict[str, int] = {}
-    parsed = [
-        _validate_row(record, index + 2, path, seen)
-        for index, record in enumerate(raw.to_dict(orient="records"))
-    ]
-    frame = raw.copy()
-    for column in ("value", "value_low", "value_high"):
-        frame[column] = pd.Series(
-            [math.nan if p[column] is None else p[column] for p in parsed],
-            index=frame.index,
-            dtype="float64",
-        )
-    frame["citation_numbers"] = [p["citation_numbers"] for p in parsed]
-    return frame.set_index("claim_id")
+
+def _frame(path: str | Path | None) -> pd.DataFrame:
+    """Return the validated ledger at ``path`` (default :func:`default_path`), not a copy."""
+    resolved = (Path(path) if path is not None else default_path()).resolve()
+    if not resolved.is_file():
+        raise FileNotFoundError(f"claims ledger not found: {resolved}")
+    return _load_cached(str(resolved), resolved.stat().st_mtime_ns)
 
 
 def load(path: str | Path | None = None) -> pd.DataFrame:
@@ -466,18 +217,7 @@ def load(path: str | Path | None = None) -> pd.DataFrame:
     [20.0, 40.0]
 
     """
-    resolved = Path(path) if path is not None else default_path()
-    resolved = resolved.resolve()
-    if not resolved.is_file():
-        raise FileNotFoundError(f"claims ledger not found: {resolved}")
-    return _load_cached(str(resolved), resolved.stat().st_mtime_ns).copy()
-
-
-def _frame(path: str | Path | None) -> pd.DataFrame:
-    resolved = (Path(path) if path is not None else default_path()).resolve()
-    if not resolved.is_file():
-        raise FileNotFoundError(f"claims ledger not found: {resolved}")
-    return _load_cached(str(resolved), resolved.stat().st_mtime_ns)
+    return _frame(path).copy()
 
 
 def _optional(number: float) -> float | None:
@@ -525,6 +265,8 @@ def get(claim_id: str, *, path: str | Path | None = None) -> Claim:
 
     Raises
     ------
+    TypeError
+        If `claim_id` is not a string.
     ValueError
         If the id is unknown; the message names it and suggests close matches.
 
@@ -535,8 +277,9 @@ def get(claim_id: str, *, path: str | Path | None = None) -> Claim:
     (20.0, 'MU/m2', (172,))
 
     """
+    checks.text("claim_id", claim_id)
     frame = _frame(path)
-    if not isinstance(claim_id, str) or claim_id not in frame.index:
+    if claim_id not in frame.index:
         known = [str(i) for i in frame.index]
         close = difflib.get_close_matches(str(claim_id), known, n=3, cutoff=0.6)
         hint = (
@@ -571,7 +314,7 @@ def ids(review: str | None = None, *, path: str | Path | None = None) -> list[st
     """
     frame = _frame(path)
     if review is not None:
-        frame = frame[frame["review"] == _citations.check_review(review)]
+        frame = frame[frame["review"] == reviews.review(review).id]
     return [str(i) for i in frame.index]
 
 
@@ -690,4 +433,5 @@ def text(claim_id: str, *, qualified: bool = False, path: str | Path | None = No
     'at least twenty-four'
 
     """
+    checks.flag("qualified", qualified)
     return get(claim_id, path=path).format(qualified=qualified)

@@ -2,8 +2,9 @@
 
 Review A (Provance & Lewis-Wambi 2019) has two tables, review B (Xiong et al. 2022) four. Each is
 transcribed cell by cell, as printed, into a CSV file under ``data/tables/`` (see the README there
-for the columns, the reading chosen for each flattened layout and the corrections). This module
-loads a file, checks it and returns a :class:`pandas.DataFrame`:
+for the columns, the reading chosen for each flattened layout and the corrections). The tables'
+descriptions are :mod:`ifnalpha.evidence.table_specs` (re-exported here); this module loads a
+file, checks it and returns a :class:`pandas.DataFrame`:
 
 - every required column is present and no required cell is empty;
 - categorical columns hold known values (complex, category, status, action, regulator type);
@@ -16,7 +17,7 @@ column.
 
 Examples
 --------
->>> from ifnalpha import tables
+>>> from ifnalpha.evidence import tables
 >>> tables.load("A", 1).query("complex == 'GAS'")["gene"].tolist()[:3]
 ['IFITM1', 'STAT4', 'IRF1']
 >>> tables.expand_label("OAS1/2/3")
@@ -28,14 +29,25 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from ifnalpha.evidence import citations as _citations
-from ifnalpha.paths import data_dir
+from ifnalpha import checks
+from ifnalpha.evidence import citations
+from ifnalpha.evidence.table_specs import (
+    ACTIONS,
+    CATEGORIES,
+    COMPLEXES,
+    REGULATOR_TYPES,
+    STATUSES,
+    TABLES,
+    TableSpec,
+    describe,
+    get_spec,
+)
 
 __all__ = [
     "ACTIONS",
@@ -47,260 +59,14 @@ __all__ = [
     "TableSpec",
     "describe",
     "expand_label",
-    "gene_index",
     "get_spec",
     "is_gene_symbol",
     "load",
     "load_file",
 ]
 
-#: Transcription-factor complexes, the column headers of review A's Table 1.
-COMPLEXES: tuple[str, ...] = ("ISGF3", "U-ISGF3", "GAS")
-#: Values of the "Function in IBC" column of review A's Table 2.
-STATUSES: tuple[str, ...] = ("Confirmed", "Inferred")
-#: The two sections of review B's Tables 3 and 4 ("Intracellular factors", "Exogenic factors").
-CATEGORIES: tuple[str, ...] = ("intracellular", "exogenic")
-#: Values of the "Action" column of review B's Tables 3 and 4.
-ACTIONS: tuple[str, ...] = (
-    "Formation of a complex",
-    "Functional activation",
-    "Functional repression",
-    "Protein degradation",
-    "Regulation of gene expression",
-)
-#: What a regulator in review B's Tables 3 and 4 is; only gene products get a ``gene`` symbol.
-REGULATOR_TYPES: tuple[str, ...] = ("gene product", "compound", "lipoprotein")
-
 _GENE_SYMBOL = re.compile(r"^[A-Z][A-Z0-9]*(?:orf[0-9]+)?(?:-[A-Z0-9]+)*$")
 _LABEL_PART = re.compile(r"^[A-Za-z][A-Za-z0-9-]*$")
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    """Description of one review table and of the CSV file that holds it.
-
-    Attributes
-    ----------
-    review : str
-        ``"A"`` or ``"B"``.
-    number : int
-        Table number in that review.
-    title : str
-        The table's title as printed.
-    filename : str
-        File name under ``data/tables/``.
-    required : tuple of str
-        Columns that must be present and non-empty in every row.
-    optional : tuple of str
-        Columns that must be present but may be empty.
-    categories : tuple of (str, tuple of str)
-        Column name and its allowed values.
-    integers : tuple of str
-        Columns holding positive integers.
-    citation_column : str or None
-        Column holding a printed citation, if any.
-    unique : tuple of str
-        Columns whose combination must not repeat.
-    gene_rule : str
-        How the ``gene`` column is checked: ``"label"`` (a symbol from the printed label or a
-        recorded correction), ``"symbol"`` (a well-formed symbol), ``"regulator"`` (a symbol
-        exactly when the regulator is a gene product) or ``""`` (no gene column).
-    footnote : str
-        The table's footnote as printed (empty if none).
-    source : str
-        Where the review says the table comes from (empty if not stated).
-
-    """
-
-    review: str
-    number: int
-    title: str
-    filename: str
-    required: tuple[str, ...]
-    optional: tuple[str, ...] = ("correction",)
-    categories: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    integers: tuple[str, ...] = ()
-    citation_column: str | None = "citations"
-    unique: tuple[str, ...] = ()
-    gene_rule: str = ""
-    footnote: str = ""
-    source: str = ""
-
-    @property
-    def key(self) -> str:
-        """Short identifier such as ``"A1"`` or ``"B3"``."""
-        return f"{self.review}{self.number}"
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        """All columns of the CSV file, required ones first."""
-        return self.required + self.optional
-
-    @property
-    def path(self) -> Path:
-        """Default location of the CSV file (under :func:`ifnalpha.paths.data_dir`)."""
-        return data_dir() / "tables" / self.filename
-
-
-_REGULATOR_COLUMNS = (
-    "category",
-    "regulator",
-    "regulator_type",
-    "cell_type",
-    "target",
-    "action",
-    "mechanism",
-    "citations",
-)
-_REGULATOR_CATEGORIES = (
-    ("category", CATEGORIES),
-    ("action", ACTIONS),
-    ("regulator_type", REGULATOR_TYPES),
-)
-
-#: The six tables, in the order of the reviews.
-TABLES: tuple[TableSpec, ...] = (
-    TableSpec(
-        review="A",
-        number=1,
-        title="Transcription factor complexes and their control of interferon-stimulated genes",
-        filename="review_a_table1.csv",
-        required=("complex", "table_row", "table_column", "label", "gene"),
-        categories=(("complex", COMPLEXES),),
-        integers=("table_row", "table_column"),
-        citation_column=None,
-        unique=("complex", "gene"),
-        gene_rule="label",
-        footnote=(
-            "ISGF3 (interferon-stimulated gene factor 3), consists of phosphorylated STAT1 and "
-            "STAT2 dimers bound to IRF9; U-ISGF3 (unphosphorylated interferon-stimulated gene "
-            "factor 3), consists of a dimer of unphosphorylated STAT proteins bound to IRF9; GAS "
-            "(gamma activated sequence), consists of phosphorylated STAT1 dimers"
-        ),
-        source="adapted from [21\u201323]",
-    ),
-    TableSpec(
-        review="A",
-        number=2,
-        title="Interferon-stimulated genes implicated in IBC and their specific functions",
-        filename="review_a_table2.csv",
-        required=("table_row", "function", "status_in_ibc", "label", "gene", "citations"),
-        categories=(("status_in_ibc", STATUSES),),
-        integers=("table_row",),
-        unique=("function", "gene"),
-        gene_rule="label",
-        footnote=(
-            "A selected list of ISGs stimulated by IFN\u03b1 is listed with corresponding function "
-            "derived from the literature. The confirmation of the function of ISGs in IBC is "
-            "outlined. All ISGs have confirmed expression in IBC in our unpublished data"
-        ),
-    ),
-    TableSpec(
-        review="B",
-        number=1,
-        title="The pathways that could be activated by IFN\u2011\u03b12b",
-        filename="review_b_table1.csv",
-        required=("cell_type", "mechanism", "anticancer_action", "notes", "citations"),
-    ),
-    TableSpec(
-        review="B",
-        number=2,
-        title="Some ISGs that were demonstrated as tumor suppressors",
-        filename="review_b_table2.csv",
-        required=("gene", "antiviral_mechanism", "cancer_type", "anticancer_action", "citations"),
-        unique=("gene", "cancer_type"),
-        gene_rule="symbol",
-    ),
-    TableSpec(
-        review="B",
-        number=3,
-        title="Review of the regulators of JAK1 and TYK2",
-        filename="review_b_table3.csv",
-        required=_REGULATOR_COLUMNS,
-        optional=("gene", "correction"),
-        categories=_REGULATOR_CATEGORIES,
-        unique=("regulator",),
-        gene_rule="regulator",
-    ),
-    TableSpec(
-        review="B",
-        number=4,
-        title="Review of the regulators of ISGF3",
-        filename="review_b_table4.csv",
-        required=_REGULATOR_COLUMNS,
-        optional=("gene", "correction"),
-        categories=_REGULATOR_CATEGORIES,
-        unique=("regulator",),
-        gene_rule="regulator",
-    ),
-)
-
-
-def get_spec(review: str, number: int) -> TableSpec:
-    """Return the :class:`TableSpec` of one table.
-
-    Parameters
-    ----------
-    review : str
-        ``"A"`` or ``"B"``, any case.
-    number : int
-        Table number: 1-2 for review A, 1-4 for review B.
-
-    Returns
-    -------
-    TableSpec
-        The table's description.
-
-    Raises
-    ------
-    ValueError
-        If the review or the number is unknown; the message names the value.
-
-    Examples
-    --------
-    >>> get_spec("b", 3).filename
-    'review_b_table3.csv'
-
-    """
-    review = _citations.check_review(review)
-    if not isinstance(number, int) or isinstance(number, bool):
-        raise ValueError(f"table number must be an int, got {number!r}")
-    for spec in TABLES:
-        if spec.review == review and spec.number == number:
-            return spec
-    known = sorted(s.number for s in TABLES if s.review == review)
-    raise ValueError(f"review {review} has tables {known}; got table number {number!r}")
-
-
-def describe() -> pd.DataFrame:
-    """List the six tables with their titles, for captions and tables of contents.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per table: ``key``, ``review``, ``number``, ``title``, ``file``, ``footnote``
-        and ``source``.
-
-    Examples
-    --------
-    >>> describe().set_index("key").loc["B4", "title"]
-    'Review of the regulators of ISGF3'
-
-    """
-    return pd.DataFrame(
-        [
-            {
-                "key": spec.key,
-                "review": spec.review,
-                "number": spec.number,
-                "title": spec.title,
-                "file": spec.filename,
-                "footnote": spec.footnote,
-                "source": spec.source,
-            }
-            for spec in TABLES
-        ]
-    )
 
 
 def is_gene_symbol(text: str) -> bool:
@@ -362,8 +128,9 @@ def expand_label(label: str) -> tuple[str, ...]:
     ('STAT1', 'STAT2')
 
     """
-    if not isinstance(label, str) or not label:
-        raise ValueError(f"gene label must be a non-empty string, got {label!r}")
+    checks.text("label", label, empty=True)
+    if not label:
+        raise ValueError(f"malformed gene label {label!r}: empty")
     first, *rest = label.split("/")
     if not _LABEL_PART.match(first):
         raise ValueError(f"malformed gene label {label!r}: bad first part {first!r}")
@@ -531,7 +298,7 @@ def _check_record(where: _Where, record: dict[str, str], spec: TableSpec) -> Non
 def _parse_citation(where: _Where, column: str, text: str, review: str) -> tuple[int, ...]:
     """Parse a printed citation and check its numbers against the review's references."""
     try:
-        return _citations.check_numbers(review, _citations.parse(text))
+        return citations.check_numbers(review, citations.parse(text))
     except ValueError as exc:
         raise where.error(column, f"bad citation ({exc})", text) from None
 
@@ -601,84 +368,5 @@ def _to_frame(records: list[dict[str, str]], spec: TableSpec) -> pd.DataFrame:
         printed = frame[spec.citation_column]
         position = frame.columns.get_loc(spec.citation_column) + 1
         frame.insert(position, "citations_printed", printed)
-        frame[spec.citation_column] = [_citations.parse(text) for text in printed]
+        frame[spec.citation_column] = [citations.parse(text) for text in printed]
     return frame
-
-
-def _target_genes(target: str) -> Iterator[str]:
-    """Yield the gene symbols named in a printed target cell (complexes are skipped)."""
-    for part in target.split(","):
-        name = part.strip()
-        if is_gene_symbol(name) and name not in COMPLEXES:
-            yield name
-
-
-def _entry(
-    spec: TableSpec, gene: str, label: str, role: str, context: str, cites: tuple[int, ...]
-) -> dict[str, object]:
-    """Build one gene-index row."""
-    return {
-        "gene": gene,
-        "review": spec.review,
-        "table": spec.number,
-        "label": label,
-        "role": role,
-        "context": context,
-        "citations": cites,
-    }
-
-
-def _index_rows(spec: TableSpec, frame: pd.DataFrame) -> Iterator[dict[str, object]]:
-    """Yield gene-index rows for one table."""
-    for rec in frame.to_dict("records"):
-        if spec.key == "A1":
-            context = f"induced by {rec['complex']}"
-            yield _entry(spec, rec["gene"], rec["label"], "ISG", context, ())
-        elif spec.key == "A2":
-            context = f"{rec['function']} ({rec['status_in_ibc'].lower()} in IBC)"
-            yield _entry(spec, rec["gene"], rec["label"], "ISG", context, rec["citations"])
-        elif spec.key == "B2":
-            context = f"tumour suppressor in {rec['cancer_type']}"
-            yield _entry(spec, rec["gene"], rec["gene"], "ISG", context, rec["citations"])
-        elif spec.gene_rule == "regulator":
-            yield from _regulator_index_rows(spec, rec)
-
-
-def _regulator_index_rows(spec: TableSpec, rec: dict) -> Iterator[dict[str, object]]:
-    """Yield gene-index rows for one regulator row: the regulator if a gene, then its targets."""
-    action = rec["action"].lower()
-    if rec["gene"]:
-        context = f"{rec['category']} regulator of {rec['target']} ({action})"
-        yield _entry(spec, rec["gene"], rec["regulator"], "regulator", context, rec["citations"])
-    for gene in _target_genes(rec["target"]):
-        context = f"target of {rec['regulator']} ({action})"
-        yield _entry(spec, gene, gene, "target", context, rec["citations"])
-
-
-def gene_index() -> pd.DataFrame:
-    """Index every gene mentioned in the six tables.
-
-    Sources: the ISGs of review A's Tables 1-2 and review B's Table 2, the regulators of review
-    B's Tables 3-4 that are gene products (drugs, compounds and LDL are left out) and the genes
-    those regulators target. Review B's Table 1 names no genes in a column of its own.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per (gene, review, table, context) with columns ``gene`` (HGNC symbol),
-        ``review``, ``table`` (number), ``label`` (as printed), ``role`` (``"ISG"``,
-        ``"regulator"`` or ``"target"``), ``context`` (a short description of that row) and
-        ``citations`` (tuple of int; empty for review A's Table 1, which cites no rows).
-
-    Examples
-    --------
-    >>> idx = gene_index()
-    >>> idx.loc[(idx["gene"] == "TP53"), "context"].tolist()
-    ['intracellular regulator of IRF9 (regulation of gene expression)']
-
-    """
-    rows = [row for spec in TABLES for row in _index_rows(spec, load(spec.review, spec.number))]
-    columns = ["gene", "review", "table", "label", "role", "context", "citations"]
-    return pd.DataFrame(rows, columns=columns).drop_duplicates(
-        subset=["gene", "review", "table", "role", "context"], ignore_index=True
-    )

@@ -1,15 +1,15 @@
-"""Turn the model's reaction table into fast Python functions and SBML formulae.
+"""Turn the model's tables into fast Python: right-hand side, Jacobian and readouts.
 
-The model is written once, as data (:mod:`ifnalpha.model.spec`): species, intermediate quantities
-and reactions whose rate laws are short arithmetic expressions. This module
+The model is written once, as data (:mod:`ifnalpha.model.spec`): species, intermediate quantities,
+reactions and readouts, in the small expression language of :mod:`ifnalpha.model.expressions`
+(which parses them and prints them as SBML). This module
 
-- parses those expressions (a safe subset of Python: numbers, names, ``+ - * /`` and ``**``),
-- differentiates them symbolically (for the analytic Jacobian the stiff solver uses),
+- differentiates rate laws symbolically (for the analytic Jacobian the stiff solver uses),
 - writes the right-hand side and Jacobian as plain Python source, compiled once per model,
-- prints the same expressions in SBML Level 3 infix syntax (for :func:`ifnalpha.model.to_sbml`).
+- writes the readouts as one function of the states, compiled once as well.
 
 The generated functions use only arithmetic operators, so the same code runs on Python floats
-(one simulation) and on NumPy arrays (many simulations at once, see ``simulate_many``).
+(one simulation) and on NumPy arrays (many simulations at once, see :func:`ifnalpha.model.sweep`).
 """
 
 from __future__ import annotations
@@ -18,49 +18,7 @@ import ast
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-_ALLOWED_BINOPS = (ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Pow)
-
-
-def parse(expr: str) -> ast.expr:
-    """Parse a rate-law expression and check that it uses only the allowed syntax.
-
-    Parameters
-    ----------
-    expr : str
-        Arithmetic expression over names and numbers, e.g. ``"k * a * b / (1 + c)"``.
-
-    Returns
-    -------
-    ast.expr
-        The expression tree.
-
-    Raises
-    ------
-    ValueError
-        If the expression uses anything but numbers, names, ``+ - * / **`` and parentheses.
-
-    Examples
-    --------
-    >>> ast.unparse(parse("k*a"))
-    'k * a'
-    """
-    tree = ast.parse(expr, mode="eval").body
-    for node in ast.walk(tree):
-        ok = isinstance(node, ast.Name | ast.Constant | ast.BinOp | ast.UnaryOp | ast.Load)
-        ok = ok or isinstance(node, (*_ALLOWED_BINOPS, ast.USub))
-        if isinstance(node, ast.Constant) and not isinstance(node.value, int | float):
-            ok = False
-        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
-            ok = ok and isinstance(node.right, ast.Constant | ast.Name)
-        if not ok:
-            raise ValueError(f"unsupported syntax in rate expression {expr!r}: {ast.dump(node)}")
-    return tree
-
-
-def names(tree: ast.expr) -> set[str]:
-    """Return the names used in an expression tree."""
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-
+from ifnalpha.model.expressions import FUNCTIONS, names, parse, to_python
 
 # --- construction helpers that fold the trivial cases -------------------------------------
 
@@ -197,54 +155,6 @@ def is_zero(tree: ast.expr) -> bool:
     return _is_num(tree, 0)
 
 
-def to_python(tree: ast.expr) -> str:
-    """Return Python source for an expression tree."""
-    return ast.unparse(tree)
-
-
-def to_sbml_infix(tree: ast.expr) -> str:
-    """Return SBML Level 3 infix syntax (``^`` for powers) for an expression tree.
-
-    Examples
-    --------
-    >>> to_sbml_infix(parse("a ** 2 / (k + a ** 2)"))
-    '(a^2.0) / (k + (a^2.0))'
-    """
-
-    def p(node: ast.expr) -> str:
-        if isinstance(node, ast.Constant):
-            return repr(float(node.value))
-        if isinstance(node, ast.Name):
-            return node.id
-        if isinstance(node, ast.UnaryOp):
-            return f"-({p(node.operand)})"
-        if isinstance(node, ast.BinOp):
-            op = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Pow: "^"}[
-                type(node.op)
-            ]
-            left, right = p(node.left), p(node.right)
-            if isinstance(node.op, ast.Pow):
-                return f"({left}^{right})"
-            if isinstance(node.left, ast.BinOp) and _needs_parens(node.left, node.op, False):
-                left = f"({left})"
-            if isinstance(node.right, ast.BinOp) and _needs_parens(node.right, node.op, True):
-                right = f"({right})"
-            return f"{left} {op} {right}"
-        raise ValueError(ast.dump(node))
-
-    return p(tree)
-
-
-_PRECEDENCE = {ast.Add: 1, ast.Sub: 1, ast.Mult: 2, ast.Div: 2, ast.Pow: 3}
-
-
-def _needs_parens(child: ast.BinOp, parent_op: ast.operator, is_right: bool) -> bool:
-    pc, pp = _PRECEDENCE[type(child.op)], _PRECEDENCE[type(parent_op)]
-    if pc < pp:
-        return True
-    return is_right and pc == pp and isinstance(parent_op, ast.Sub | ast.Div)
-
-
 @dataclass(frozen=True)
 class CompiledModel:
     """Right-hand side and Jacobian of the model as compiled Python functions.
@@ -358,16 +268,7 @@ def compile_model(
     # Jacobian: d(dy_i)/d(y_k) = sum_j S_ij d(v_j)/d(y_k)
     dv: dict[tuple[int, int], ast.expr] = {}
     for j, tree in enumerate(rate_trees):
-        used = names(tree)
-        closure = set(used)
-        frontier = [n for n in used if n in defs]
-        while frontier:
-            n = frontier.pop()
-            for m in names(defs[n]):
-                if m not in closure:
-                    closure.add(m)
-                    if m in defs:
-                        frontier.append(m)
+        closure = _closure(names(tree), defs)
         for k, sname in enumerate(states):
             if sname not in closure:
                 continue
@@ -401,3 +302,78 @@ def compile_model(
         rates=namespace["rates"],
         source=source,
     )
+
+
+def _closure(used: set[str], defs: Mapping[str, ast.expr]) -> set[str]:
+    """Names an expression needs, directly or through the definitions it uses."""
+    seen = set(used)
+    frontier = [n for n in used if n in defs]
+    while frontier:
+        for m in names(defs[frontier.pop()]):
+            if m not in seen:
+                seen.add(m)
+                if m in defs:
+                    frontier.append(m)
+    return seen
+
+
+def compile_readouts(
+    states: Sequence[str],
+    constants: Sequence[str],
+    assignments: Sequence[tuple[str, str]],
+    readouts: Sequence[tuple[str, str]],
+    input_name: str = "ifn_pM",
+) -> tuple[Callable, str]:
+    """Generate and compile one function that computes every readout from the states.
+
+    Parameters
+    ----------
+    states, constants, input_name
+        As for :func:`compile_model`.
+    assignments : sequence of (name, expression)
+        Quantities the readouts may use (the model's intermediate quantities, then the
+        readouts' shared terms), in order; only those a readout needs are computed.
+    readouts : sequence of (name, expression)
+        The readouts, in output order; they may call the functions of
+        :data:`ifnalpha.model.expressions.FUNCTIONS`.
+
+    Returns
+    -------
+    tuple of (callable, str)
+        ``readouts(y, p, u) -> list`` (``y`` a sequence of state arrays, ``p`` the constants,
+        ``u`` the input) and its generated source.
+
+    Examples
+    --------
+    >>> f, _ = compile_readouts(["x"], ["k"], [("twice", "2 * x")], [("r", "max(twice, k)")])
+    >>> [float(v) for v in f([3.0], [1.0], 0.0)]
+    [6.0]
+    """
+    known = set(states) | set(constants) | {input_name}
+    defs: dict[str, ast.expr] = {}
+    for name, expr in assignments:
+        tree = parse(expr, functions=FUNCTIONS)
+        unknown = names(tree) - known - set(defs)
+        if unknown:
+            raise ValueError(f"readout term {name!r} uses unknown names {sorted(unknown)}")
+        defs[name] = tree
+    trees = []
+    for name, expr in readouts:
+        tree = parse(expr, functions=FUNCTIONS)
+        unknown = names(tree) - known - set(defs)
+        if unknown:
+            raise ValueError(f"readout {name!r} uses unknown names {sorted(unknown)}")
+        trees.append(tree)
+    needed = set().union(*(_closure(names(t), defs) for t in trees)) if trees else set()
+    src = [
+        "def readouts(y, p, u):",
+        f"    ({', '.join(states)},) = y" if states else "",
+        f"    ({', '.join(constants)},) = p" if constants else "",
+        f"    {input_name} = u",
+        *(f"    {name} = {to_python(tree)}" for name, tree in defs.items() if name in needed),
+        f"    return [{', '.join(to_python(t) for t in trees)}]",
+    ]
+    source = "\n".join(line for line in src if line)
+    namespace: dict = dict(FUNCTIONS)
+    exec(compile(source, "<ifnalpha generated readouts>", "exec"), namespace)  # noqa: S102
+    return namespace["readouts"], source

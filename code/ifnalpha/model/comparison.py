@@ -10,7 +10,8 @@ Both models report the readouts they share in the same units (see
 every other protein or mRNA relative to its own unstimulated steady state. For the double
 treatment the re-stimulation peak is compared as an *amount* of phosphorylated STAT1
 (fraction × total STAT1, which is what an immunoblot measures), relative to the peak of cells
-that had no pre-dose.
+that had no pre-dose. This module computes; the figures are drawn by
+:mod:`ifnalpha.book.comparison_figures`.
 Both models are educational here; neither result is clinical guidance.
 """
 
@@ -20,9 +21,8 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
-from ifnalpha import model
+from ifnalpha import checks, model
 from ifnalpha.model import reference
 
 __all__ = [
@@ -30,12 +30,11 @@ __all__ = [
     "MODELS",
     "PROTOCOL",
     "SHARED_READOUTS",
-    "dose_response",
-    "dose_response_figure",
-    "peak_table",
+    "dose_response_runs",
+    "key_numbers",
+    "peak_summary",
     "protocol_numbers",
     "restimulation",
-    "restimulation_figure",
     "restimulation_table",
 ]
 
@@ -45,14 +44,18 @@ DOSES_PM: tuple[float, ...] = (0.0, 2.8, 28.0, 1400.0)
 #: Model labels used in every frame and figure.
 MODELS: tuple[str, str] = ("book model", "Kok et al. 2020")
 
-#: Readouts both models report, with a label for figures.
+
+def _axis_label(name: str) -> str:
+    readout = model.READOUTS[name]
+    unit = "fold over rest" if readout.relative_to_rest else readout.unit
+    return f"{readout.label} ({unit})"
+
+
+#: Readouts both models report, with a label for figures and tables (from the book model's
+#: readout declarations, :data:`ifnalpha.model.READOUTS`).
 SHARED_READOUTS: dict[str, str] = {
-    "pstat1_total": "Phosphorylated STAT1 (fraction of total STAT1)",
-    "usp18_mrna": "USP18 mRNA (fold over baseline)",
-    "usp18": "USP18 protein (fold over baseline)",
-    "socs1_mrna": "SOCS1 mRNA (fold over baseline)",
-    "irf9": "IRF9 protein (fold over baseline)",
-    "stat1": "Total STAT1 protein (fold over baseline)",
+    name: _axis_label(name)
+    for name in ("pstat1_total", "usp18_mrna", "usp18", "socs1_mrna", "irf9", "stat1")
 }
 
 #: The double-treatment protocol of the published study: second dose (pM), its time and the
@@ -60,26 +63,6 @@ SHARED_READOUTS: dict[str, str] = {
 PROTOCOL: dict[str, float] = {"second_dose_pM": 1400.0, "second_at_h": 24.0, "hours": 32.0}
 
 _DT_H = 0.01
-_COLOURS = {2.8: "#56B4E9", 28.0: "#0072B2", 1400.0: "#D55E00", 0.0: "#999999"}
-
-
-def _check_doses(doses: Sequence[float], name: str) -> tuple[float, ...]:
-    checked = []
-    for dose in doses:
-        if isinstance(dose, bool) or not isinstance(dose, int | float) or not np.isfinite(dose) \
-                or dose < 0:
-            raise ValueError(f"{name} must be finite, non-negative numbers in pM, got {dose!r}")
-        checked.append(float(dose))
-    if not checked:
-        raise ValueError(f"{name} must not be empty")
-    return tuple(checked)
-
-
-def _check_hours(hours: float) -> float:
-    if isinstance(hours, bool) or not isinstance(hours, int | float) or not np.isfinite(hours) \
-            or hours <= 0:
-        raise ValueError(f"hours must be a finite positive number, got {hours!r}")
-    return float(hours)
 
 
 def _tidy(frame: pd.DataFrame, model_name: str, extra: tuple[str, ...] = (),
@@ -93,8 +76,8 @@ def _tidy(frame: pd.DataFrame, model_name: str, extra: tuple[str, ...] = (),
     return long
 
 
-def dose_response(doses_pM: Sequence[float] = DOSES_PM, hours: float | None = None
-                  ) -> pd.DataFrame:
+def dose_response_runs(doses_pM: Sequence[float] = DOSES_PM, hours: float | None = None
+                       ) -> pd.DataFrame:
     """Run constant doses in both models and return the shared readouts as a tidy frame.
 
     Parameters
@@ -112,17 +95,19 @@ def dose_response(doses_pM: Sequence[float] = DOSES_PM, hours: float | None = No
 
     Raises
     ------
+    TypeError
+        If a dose or `hours` is not a number.
     ValueError
-        If a dose is negative, NaN, infinite or not a number, or `hours` is not positive.
+        If a dose is negative, NaN or infinite, or `hours` is not positive.
 
     Examples
     --------
-    >>> frame = dose_response([28.0], hours=2)
+    >>> frame = dose_response_runs([28.0], hours=2)
     >>> sorted(frame["model"].unique())
     ['Kok et al. 2020', 'book model']
     """
-    doses = _check_doses(doses_pM, "doses_pM")
-    hours = _check_hours(PROTOCOL["hours"] if hours is None else hours)
+    doses = checks.numbers("doses_pM", doses_pM, minimum=0.0)
+    hours = checks.number("hours", PROTOCOL["hours"] if hours is None else hours, positive=True)
     parts = []
     for dose in doses:
         ours = model.simulate(dose, hours, dt_h=_DT_H).frame
@@ -137,13 +122,13 @@ def _peak(series: pd.Series) -> tuple[float, float]:
     return float(series.index[position]), float(series.iloc[position])
 
 
-def peak_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """Summarise a :func:`dose_response` frame: peak time and height of each readout.
+def peak_summary(frame: pd.DataFrame) -> pd.DataFrame:
+    """Summarise a :func:`dose_response_runs` frame: peak time and height of each readout.
 
     Parameters
     ----------
     frame : pandas.DataFrame
-        Output of :func:`dose_response`.
+        Output of :func:`dose_response_runs`.
 
     Returns
     -------
@@ -155,7 +140,7 @@ def peak_table(frame: pd.DataFrame) -> pd.DataFrame:
     Raises
     ------
     ValueError
-        If the frame lacks the columns of :func:`dose_response`.
+        If the frame lacks the columns of :func:`dose_response_runs`.
     """
     needed = {"model", "dose_pM", "time_h", "readout", "value"}
     if not needed <= set(frame.columns):
@@ -208,6 +193,8 @@ def restimulation(pre_doses_pM: Sequence[float] = DOSES_PM, second_dose_pM: floa
 
     Raises
     ------
+    TypeError
+        If a dose or time is not a number.
     ValueError
         On negative, NaN or infinite doses or times, or a second dose outside the run.
 
@@ -217,13 +204,16 @@ def restimulation(pre_doses_pM: Sequence[float] = DOSES_PM, second_dose_pM: floa
     >>> "pstat1_amount" in set(frame["readout"])
     True
     """
-    pres = _check_doses(pre_doses_pM, "pre_doses_pM")
-    second_dose_pM = PROTOCOL["second_dose_pM"] if second_dose_pM is None else second_dose_pM
-    (second,) = _check_doses([second_dose_pM], "second_dose_pM")
-    hours = _check_hours(PROTOCOL["hours"] if hours is None else hours)
-    at_h = _check_hours(PROTOCOL["second_at_h"] if second_at_h is None else second_at_h)
+    pres = checks.numbers("pre_doses_pM", pre_doses_pM, minimum=0.0)
+    second = checks.number(
+        "second_dose_pM", PROTOCOL["second_dose_pM"] if second_dose_pM is None else second_dose_pM,
+        minimum=0.0)
+    hours = checks.number("hours", PROTOCOL["hours"] if hours is None else hours, positive=True)
+    at_h = checks.number("second_at_h",
+                         PROTOCOL["second_at_h"] if second_at_h is None else second_at_h,
+                         positive=True)
     if at_h >= hours:
-        raise ValueError(f"second_at_h must lie inside the run (< {hours} h), got {second_at_h!r}")
+        raise ValueError(f"`second_at_h` must be < `hours` = {hours:g}, got {second_at_h!r}")
     parts = []
     for pre in pres:
         ours = _ours_double(pre, second, at_h, hours)
@@ -274,82 +264,6 @@ def restimulation_table(frame: pd.DataFrame, second_at_h: float | None = None) -
     return pd.DataFrame(rows)
 
 
-def dose_response_figure(frame: pd.DataFrame,
-                         readouts: Sequence[str] = ("pstat1_total", "usp18_mrna", "irf9")
-                         ) -> Figure:
-    """Draw the dose-response time courses of both models side by side.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        Output of :func:`dose_response`.
-    readouts : sequence of str
-        Readouts to draw, one row of panels each (keys of :data:`SHARED_READOUTS`).
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        Rows: readouts; columns: the book's model, the published model. Shared y axis per row.
-
-    Raises
-    ------
-    ValueError
-        If a readout is unknown.
-    """
-    for readout in readouts:
-        if readout not in SHARED_READOUTS:
-            raise ValueError(f"unknown readout {readout!r}; choose from {list(SHARED_READOUTS)}")
-    figure = Figure(figsize=(7.5, 2.3 * len(readouts) + 0.6), dpi=110, layout="constrained")
-    axes = figure.subplots(len(readouts), 2, sharex=True, sharey="row", squeeze=False)
-    for row, readout in enumerate(readouts):
-        for col, model_name in enumerate(MODELS):
-            ax = axes[row][col]
-            data = frame[(frame["model"] == model_name) & (frame["readout"] == readout)]
-            for dose, group in data.groupby("dose_pM"):
-                ax.plot(group["time_h"], group["value"], color=_COLOURS.get(dose, "black"),
-                        label=f"{dose:g} pM")
-            if row == 0:
-                ax.set_title(model_name)
-            if col == 0:
-                ax.set_ylabel(SHARED_READOUTS[readout], fontsize=8)
-            if row == len(readouts) - 1:
-                ax.set_xlabel("Time (h)")
-    axes[0][1].legend(title="IFN-α", fontsize=8, frameon=False)
-    figure.suptitle("Constant IFN-α: the book's model beside the fitted model")
-    return figure
-
-
-def restimulation_figure(frame: pd.DataFrame, second_at_h: float | None = None) -> Figure:
-    """Draw the double treatment: phosphorylated STAT1 amount over time in both models.
-
-    Parameters
-    ----------
-    frame : pandas.DataFrame
-        Output of :func:`restimulation`.
-    second_at_h : float, optional
-        Time of the second dose, marked with a dashed line; default from :data:`PROTOCOL`.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    second_at_h = PROTOCOL["second_at_h"] if second_at_h is None else second_at_h
-    figure = Figure(figsize=(7.5, 3.0), dpi=110, layout="constrained")
-    axes = figure.subplots(1, 2, sharey=False)
-    for ax, model_name in zip(axes, MODELS, strict=True):
-        data = frame[(frame["model"] == model_name) & (frame["readout"] == "pstat1_amount")]
-        for pre, group in data.groupby("pre_dose_pM"):
-            ax.plot(group["time_h"], group["value"], color=_COLOURS.get(pre, "black"),
-                    label=f"{pre:g} pM")
-        ax.axvline(second_at_h, color="black", linestyle="--", linewidth=0.8)
-        ax.set_title(model_name)
-        ax.set_xlabel("Time (h)")
-    axes[0].set_ylabel("pSTAT1 (units of baseline total STAT1)", fontsize=8)
-    axes[1].legend(title="Pre-dose at 0 h", fontsize=8, frameon=False)
-    figure.suptitle("Pre-dose, then a second dose: desensitisation in both models")
-    return figure
-
-
 def _dose_key(dose: float) -> str:
     return f"{dose:g}".replace(".", "p")
 
@@ -360,7 +274,7 @@ def key_numbers(peaks: pd.DataFrame, restim: pd.DataFrame) -> dict[str, str]:
     Parameters
     ----------
     peaks : pandas.DataFrame
-        Output of :func:`peak_table`.
+        Output of :func:`peak_summary`.
     restim : pandas.DataFrame
         Output of :func:`restimulation_table`.
 
@@ -375,7 +289,7 @@ def key_numbers(peaks: pd.DataFrame, restim: pd.DataFrame) -> dict[str, str]:
 
     Examples
     --------
-    >>> numbers = key_numbers(peak_table(dose_response([28.0], hours=3)),
+    >>> numbers = key_numbers(peak_summary(dose_response_runs([28.0], hours=3)),
     ...                       restimulation_table(restimulation([0.0], hours=25)))
     >>> numbers["kok-ratio-0"]
     '1.00'
@@ -391,7 +305,6 @@ def key_numbers(peaks: pd.DataFrame, restim: pd.DataFrame) -> dict[str, str]:
     for row in restim.itertuples(index=False):
         numbers[f"{short[row.model]}-ratio-{_dose_key(row.pre_dose_pM)}"] = f"{row.ratio:.2f}"
     return numbers
-
 
 
 def protocol_numbers() -> dict[str, str]:

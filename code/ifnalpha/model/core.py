@@ -15,8 +15,16 @@ from scipy.integrate import odeint
 from scipy.optimize import brentq, root
 
 from ifnalpha.model import parameters as _parameters
-from ifnalpha.model.codegen import CompiledModel, compile_model
-from ifnalpha.model.spec import ASSIGNMENTS, DERIVED, PERTURBATION_FACTORS, REACTIONS, STATE_NAMES
+from ifnalpha.model.codegen import CompiledModel, compile_model, compile_readouts
+from ifnalpha.model.spec import (
+    ASSIGNMENTS,
+    DERIVED,
+    PERTURBATION_FACTORS,
+    REACTIONS,
+    READOUT_TERMS,
+    READOUTS,
+    STATE_NAMES,
+)
 
 N_STATES = len(STATE_NAMES)
 IDX = {name: i for i, name in enumerate(STATE_NAMES)}
@@ -93,6 +101,8 @@ def _base_constants(param_items: tuple[tuple[str, float], ...]) -> tuple[tuple[f
         "ksyn_stat2": v["k_deg_stat2"] * s2,
         "ksyn_irf9": v["k_deg_irf9"] * i9,
         "occ_robust_rest": isre_u / (v["k_isre"] + isre_u),
+        "u_isgf3_rest": u,
+        "stat2_irf9_rest": c,
     }
     values = tuple(v[n] for n in PARAMETER_NAMES) + tuple(derived[d[0]] for d in DERIVED)
     rest = np.ones(N_STATES)
@@ -103,6 +113,11 @@ def _base_constants(param_items: tuple[tuple[str, float], ...]) -> tuple[tuple[f
     }.items():
         rest[IDX[name]] = val
     rest = _newton_polish(rest, values + perturbation_factors({}))
+    # the readouts' normalisers (no rate law uses them) from the polished state, so that
+    # u_isgf3 and stat2_irf9 are 1 at rest to the last digit
+    derived["u_isgf3_rest"] = float(rest[IDX["u_isgf3"]])
+    derived["stat2_irf9_rest"] = float(rest[IDX["ustat2_irf9"]] + rest[IDX["pstat2_irf9"]])
+    values = tuple(v[n] for n in PARAMETER_NAMES) + tuple(derived[d[0]] for d in DERIVED)
     return values, tuple(rest)
 
 
@@ -232,7 +247,7 @@ def integrate(
 def _checked(ifn: Callable[[float], float], t: float) -> float:
     value = float(ifn(t))
     if not math.isfinite(value) or value < 0:
-        raise ValueError(f"ifn({t:g}) returned {value!r}; concentrations must be finite and >= 0")
+        raise ValueError(f"`ifn({t:g})` must be finite and ≥ 0 pM, got {value!r}")
     return value
 
 
@@ -354,51 +369,31 @@ def steady_state_numeric(y_guess: np.ndarray, p: Sequence[float]) -> np.ndarray:
     return np.where(cand < 1e-18, 0.0, cand)
 
 
-def readouts(states: np.ndarray, p: Sequence[float]) -> dict[str, np.ndarray]:
-    """Readouts (the columns of ``SimulationResult.frame``) from states of shape (..., n)."""
-    c = dict(zip(CONSTANT_NAMES, p, strict=True))
-    s = {name: states[..., i] for name, i in IDX.items()}
-    t2, t9 = c["stat2_total_rest"], c["irf9_total_rest"]
-    stat1_tot = s["ustat1"] + s["u_isgf3"] + s["pstat1_pstat2"] + s["isgf3"] + 2 * s["aaf"]
-    stat2_tot = (
-        s["ustat2"] + s["ustat2_irf9"] + s["u_isgf3"] + s["pstat1_pstat2"] + s["isgf3"]
-        + s["pstat2_irf9"]
+@lru_cache(maxsize=1)
+def compiled_readouts() -> Callable:
+    """Return the compiled readout function ``f(y, p, ifn) -> list`` (built once)."""
+    function, _source = compile_readouts(
+        STATE_NAMES,
+        CONSTANT_NAMES,
+        [(name, expr) for name, expr, _ in ASSIGNMENTS + READOUT_TERMS],
+        [(r.name, r.expression) for r in READOUTS],
     )
-    irf9_tot = s["irf9_free"] + s["ustat2_irf9"] + s["u_isgf3"] + s["isgf3"] + s["pstat2_irf9"]
-    p1 = s["pstat1_pstat2"] + s["isgf3"] + 2 * s["aaf"]
-    p2 = s["pstat1_pstat2"] + s["isgf3"] + s["pstat2_irf9"]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        pstat1 = np.where(stat1_tot > 1e-12, p1 / np.maximum(stat1_tot, 1e-300), 0.0)
-        pstat2 = np.where(stat2_tot > 1e-12, p2 / np.maximum(stat2_tot, 1e-300), 0.0)
-    excess = np.maximum(s["antiviral_effector"] - 1.0, 0.0)
-    n_av, k_av = c["antiviral_n"], c["antiviral_k"]
-    antiviral = excess**n_av / (k_av**n_av + excess**n_av)
-    q, n_ap, k_ap = s["antiproliferative_signal"], c["ap_readout_n"], c["ap_readout_k"]
-    antiproliferative = q**n_ap / (k_ap**n_ap + q**n_ap)
-    return {
-        "pstat1_total": pstat1,
-        "pstat2_total": pstat2,
-        "isgf3": s["isgf3"],
-        "u_isgf3": s["u_isgf3"],
-        "aaf": s["aaf"],
-        "socs1": s["socs1_protein"],
-        "usp18": s["usp18_protein"],
-        "stat1": stat1_tot,
-        "stat2": stat2_tot / t2,
-        "irf9": irf9_tot / t9,
-        "ifitm1": s["ifitm1_mrna"],
-        "tunable_isg": s["tunable_mrna"],
-        "irf1": s["irf1_mrna"],
-        "antiviral": antiviral,
-        "antiproliferative": antiproliferative,
-        "receptor_active": s["receptor_active"],
-        "receptor_total": s["receptor"] + s["receptor_active"],
-        "stat2_irf9": s["ustat2_irf9"] + s["pstat2_irf9"],
-        "isre_phospho": s["isgf3"] + c["w_pstat2_irf9"] * s["pstat2_irf9"],
-        "isre_unphospho": c["w_u_isgf3"] * (s["u_isgf3"] + c["w_ustat2_irf9"] * s["ustat2_irf9"]),
-        "stat1_mrna": s["stat1_mrna"],
-        "stat2_mrna": s["stat2_mrna"],
-        "irf9_mrna": s["irf9_mrna"],
-        "socs1_mrna": s["socs1_mrna"],
-        "usp18_mrna": s["usp18_mrna"],
-    }
+    return function
+
+
+def readouts(states: np.ndarray, p: Sequence[float], ifn: np.ndarray | float = 0.0
+             ) -> dict[str, np.ndarray]:
+    """Readouts (the columns of ``SimulationResult.frame``) from states of shape (..., n).
+
+    Computed by the function generated from :data:`ifnalpha.model.spec.READOUTS`; ``ifn`` is
+    the input (pM) at the same times, a number or an array of shape (...).
+    """
+    columns = np.ascontiguousarray(np.moveaxis(states, -1, 0))  # fast arithmetic per state
+    values = compiled_readouts()(list(columns), p, ifn)
+    shape = states.shape[:-1]
+    out = {}
+    for r, v in zip(READOUTS, values, strict=True):
+        if not (isinstance(v, np.ndarray) and v.shape == shape):  # a constant, e.g. the input
+            v = np.broadcast_to(np.asarray(v, dtype=float), shape)
+        out[r.name] = v
+    return out

@@ -14,6 +14,7 @@ from numbers import Real
 
 import pandas as pd
 
+from ifnalpha import checks
 from ifnalpha.paths import data_dir
 
 COLUMNS: tuple[str, ...] = ("name", "value", "unit", "lower", "upper", "meaning", "source")
@@ -91,9 +92,11 @@ def resolve(params: Mapping[str, float] | None) -> dict[str, float]:
 
     Raises
     ------
+    TypeError
+        If ``params`` is not a mapping or a value is not a real number.
     ValueError
-        If ``params`` is not a mapping, names an unknown parameter, or gives a value that is
-        not a finite real number inside the parameter's allowed range.
+        If ``params`` names an unknown parameter, or gives a value that is not finite or
+        outside the parameter's allowed range.
 
     Examples
     --------
@@ -104,19 +107,17 @@ def resolve(params: Mapping[str, float] | None) -> dict[str, float]:
     if params is None:
         return values
     if not isinstance(params, Mapping):
-        raise ValueError(f"params must be a dict of name -> value, got {params!r}")
+        raise TypeError(f"`params` must be a dict of name -> value, got {params!r}")
     frame = _load()
     for name, value in params.items():
         if name not in values:
             raise ValueError(
-                f"params: unknown parameter {name!r} (see ifnalpha.model.parameter_table())"
+                "`params` must name parameters of ifnalpha.model.parameter_table(), "
+                f"got {name!r}"
             )
-        if isinstance(value, bool) or not isinstance(value, Real) or not math.isfinite(value):
-            raise ValueError(f"params[{name!r}] must be a finite number, got {value!r}")
         lo, hi = float(frame.at[name, "lower"]), float(frame.at[name, "upper"])
-        if not lo <= float(value) <= hi:
-            raise ValueError(f"params[{name!r}] = {value!r} is outside the range [{lo}, {hi}]")
+        checks.number(f"params[{name!r}]", value, minimum=lo, maximum=hi)
         if name in INTEGER_PARAMETERS and float(value) != int(value):
-            raise ValueError(f"params[{name!r}] must be a whole number, got {value!r}")
+            raise ValueError(f"`params[{name!r}]` must be a whole number, got {value!r}")
         values[name] = float(value)
     return values

@@ -1,53 +1,57 @@
-"""Export the signalling model as SBML Level 3 Version 1 (used by :func:`ifnalpha.model.to_sbml`).
+"""Export the signalling model as SBML Level 3 Version 1 (:func:`to_sbml`).
 
-The export is generated from the same tables as the Python right-hand side
-(:mod:`ifnalpha.model.spec`), so the two cannot drift apart silently; a test simulates the file with
-libRoadRunner and compares it with :func:`ifnalpha.model.simulate`.
+The export is generated from the same tables as the Python right-hand side and readouts
+(:mod:`ifnalpha.model.spec`), so the two cannot drift apart silently; a test simulates the file
+with libRoadRunner and compares it with :func:`ifnalpha.model.simulate`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 
+from ifnalpha import checks
 from ifnalpha.model import core as _core
-from ifnalpha.model.codegen import names, parse, to_sbml_infix
+from ifnalpha.model.expressions import FUNCTIONS, names, parse, to_sbml_infix
 from ifnalpha.model.parameters import parameter_table
-from ifnalpha.model.spec import ASSIGNMENTS, DERIVED, PERTURBATION_FACTORS, REACTIONS, SPECIES
-
-#: Readouts exported as assignment rules (SBML infix; see ifnalpha.model.core.readouts).
-SBML_READOUTS: tuple[tuple[str, str], ...] = (
-    ("stat1_total_amount",
-     "ustat1 + u_isgf3 + pstat1_pstat2 + isgf3 + 2 * aaf"),
-    ("stat2_total_amount",
-     "ustat2 + ustat2_irf9 + u_isgf3 + pstat1_pstat2 + isgf3 + pstat2_irf9"),
-    ("irf9_total_amount", "irf9_free + ustat2_irf9 + u_isgf3 + isgf3 + pstat2_irf9"),
-    ("pstat1_total",
-     "piecewise((pstat1_pstat2 + isgf3 + 2 * aaf) / stat1_total_amount, "
-     "stat1_total_amount > 1e-12, 0)"),
-    ("pstat2_total",
-     "piecewise((pstat1_pstat2 + isgf3 + pstat2_irf9) / stat2_total_amount, "
-     "stat2_total_amount > 1e-12, 0)"),
-    ("stat1", "stat1_total_amount"),
-    ("stat2", "stat2_total_amount / stat2_total_rest"),
-    ("irf9", "irf9_total_amount / irf9_total_rest"),
-    ("antiviral_excess", "piecewise(antiviral_effector - 1, antiviral_effector > 1, 0)"),
-    ("antiviral",
-     "antiviral_excess^antiviral_n / (antiviral_k^antiviral_n + antiviral_excess^antiviral_n)"),
-    ("antiproliferative",
-     "antiproliferative_signal^ap_readout_n / "
-     "(ap_readout_k^ap_readout_n + antiproliferative_signal^ap_readout_n)"),
-    ("socs1", "socs1_protein"),
-    ("usp18", "usp18_protein"),
-    ("ifitm1", "ifitm1_mrna"),
-    ("tunable_isg", "tunable_mrna"),
-    ("irf1", "irf1_mrna"),
-    ("receptor_total", "receptor + receptor_active"),
-    ("stat2_irf9", "ustat2_irf9 + pstat2_irf9"),
-    ("isre_phospho", "isre_p"),
-    ("isre_unphospho", "isre_u"),
+from ifnalpha.model.perturbations import check_perturbations
+from ifnalpha.model.simulation import ModelState, setup_constants, start_vector, steady_state
+from ifnalpha.model.spec import (
+    ASSIGNMENTS,
+    DERIVED,
+    PERTURBATION_FACTORS,
+    REACTIONS,
+    READOUT_TERMS,
+    READOUTS,
+    SPECIES,
 )
+
+#: Suffix of a readout's SBML id when its name is already a species (e.g. ``u_isgf3``).
+CLASH_SUFFIX = "_readout"
+
+
+def readout_ids() -> dict[str, str]:
+    """Return the SBML id of every readout the export writes as an assignment rule.
+
+    Readouts that are a species or the input under their own name (``isgf3``, ``ifn_pM`` …)
+    need no rule and are left out; a readout whose name is a species but whose value differs
+    (``u_isgf3``, relative to rest) gets the suffix :data:`CLASH_SUFFIX`.
+
+    Examples
+    --------
+    >>> ids = readout_ids()
+    >>> ids["pstat1_total"], ids["u_isgf3"], "isgf3" in ids
+    ('pstat1_total', 'u_isgf3_readout', False)
+    """
+    species = {sp.id for sp in SPECIES}
+    ids = {}
+    for r in READOUTS:
+        if r.expression == r.name:
+            continue
+        ids[r.name] = r.name + CLASH_SUFFIX if r.name in species else r.name
+    return ids
 
 
 def _check(code: int, what: str) -> None:
@@ -113,8 +117,13 @@ def write(path: Path, p: tuple[float, ...], y0: np.ndarray, ifn_pM: float) -> Pa
 
     for name, expr, meaning in ASSIGNMENTS:
         _assignment(model, name, to_sbml_infix(parse(expr)), meaning)
-    for name, formula in SBML_READOUTS:
-        _assignment(model, name, formula, "readout")
+    for name, expr, meaning in READOUT_TERMS:
+        _assignment(model, name, to_sbml_infix(parse(expr, functions=FUNCTIONS)), meaning)
+    declared = {r.name: r for r in READOUTS}
+    for name, sid in readout_ids().items():
+        r = declared[name]
+        _assignment(model, sid, to_sbml_infix(parse(r.expression, functions=FUNCTIONS)),
+                    f"readout {name}: {r.meaning} [{r.unit}]")
 
     for r in REACTIONS:
         rx = model.createReaction()
@@ -172,3 +181,49 @@ def _species_used(expr: str) -> set[str]:
         seen.add(n)
         todo.extend(defs.get(n, ()))
     return seen & species
+
+
+def to_sbml(
+    path: str | Path,
+    ifn_pM: float = 0.0,
+    perturbations: Mapping[str, float | bool] | None = None,
+    params: Mapping[str, float] | None = None,
+    start: ModelState | None = None,
+) -> Path:
+    """Write the model as SBML Level 3 Version 1 and return the path.
+
+    The file holds every species (initial values: ``start`` or the perturbed resting state),
+    parameter (table values with overrides, derived constants, perturbation factors),
+    intermediate quantity (assignment rules), reaction and readout (assignment rules named as
+    the columns of ``SimulationResult.frame``, see :func:`readout_ids`). Time is in hours.
+
+    IFN-α is a constant parameter ``ifn_pM``; time-varying exposures (pulses, regimens) are
+    not exported. Simulating the file with libRoadRunner reproduces
+    :func:`ifnalpha.model.simulate` for a constant dose (this is tested).
+
+    Parameters
+    ----------
+    path : str or Path
+        Output file.
+    ifn_pM : float
+        The constant IFN-α concentration in the file.
+    perturbations, params, start
+        As for :func:`ifnalpha.model.simulate`.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> out = to_sbml(os.path.join(tempfile.mkdtemp(), "ifn.xml"), ifn_pM=100.0)
+    >>> out.suffix
+    '.xml'
+    """
+    ifn = checks.number("ifn_pM", ifn_pM, minimum=0.0)
+    if not isinstance(path, str | Path):
+        raise TypeError(f"`path` must be a file path, got {path!r}")
+    pert = check_perturbations(perturbations)
+    p, rest, _ = setup_constants(params, pert)
+    if start is None:
+        y0 = np.array(steady_state(pert, params).values)
+    else:
+        y0, _t0 = start_vector(start, rest)
+    return write(Path(path), p, y0, ifn)

@@ -1,7 +1,7 @@
-"""The signalling model written as data: species, intermediate quantities and reactions.
+"""The signalling model written as data: species, intermediate quantities, reactions, readouts.
 
-Everything the solver, the SBML export and the model-reference page need comes from the three
-tables below. Rate laws are plain arithmetic over species, parameters (``data/model/
+Everything the solver, the SBML export and the model-reference page need comes from the tables
+below. Rate laws are plain arithmetic over species, parameters (``data/model/
 parameters.csv``), derived constants (computed in :mod:`ifnalpha.model` from the parameters)
 and perturbation factors. Units: time in hours; IFN-α in pM; STAT1, STAT2, IRF9 and their
 complexes in multiples of the baseline total STAT1 (written S1₀); receptors as a fraction of the
@@ -14,6 +14,7 @@ The model is educational and qualitative, not clinical guidance.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -276,6 +277,8 @@ DERIVED: tuple[tuple[str, str, str], ...] = (
     ("ksyn_stat2", "S1₀/h", "k_deg_stat2 × free U-STAT2 at rest"),
     ("ksyn_irf9", "S1₀/h", "k_deg_irf9 × free IRF9 at rest"),
     ("occ_robust_rest", "1", "occupancy of robust ISREs at rest (normalises transcription)"),
+    ("u_isgf3_rest", "S1₀", "U-ISGF3 at rest (normalises the u_isgf3 readout)"),
+    ("stat2_irf9_rest", "S1₀", "U-STAT2–IRF9 at rest (normalises the stat2_irf9 readout)"),
 )
 
 PERTURBATION_FACTORS: tuple[tuple[str, str], ...] = (
@@ -289,4 +292,128 @@ PERTURBATION_FACTORS: tuple[tuple[str, str], ...] = (
     ("stat1_extra", "stat1_overexpression − 1 (transgene, in units of resting synthesis)"),
     ("stat2_extra", "stat2_overexpression − 1"),
     ("irf9_extra", "irf9_overexpression − 1"),
+)
+
+
+# --- readouts ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Readout:
+    """One readout of the model: a column of ``SimulationResult.frame``, declared once.
+
+    The integrator's readout function, the SBML export (assignment rules) and every table or
+    figure label are made from these declarations.
+
+    Attributes
+    ----------
+    name : str
+        Column name.
+    expression : str
+        How it is computed, in the language of :mod:`ifnalpha.model.expressions`, over species,
+        constants, intermediate quantities (:data:`ASSIGNMENTS`), the shared terms
+        (:data:`READOUT_TERMS`) and the input ``ifn_pM``.
+    unit : str
+        Its unit ("relative to rest" for everything that is 1 in the resting cell).
+    label : str
+        Short human label for axes and tables (without the unit).
+    meaning : str
+        One sentence: what it is, and why its unit if it is not relative to rest.
+    gene : str
+        HGNC symbol of the gene it represents ("" for complexes, states and generic readouts).
+    kind : {"input", "fraction", "complex", "protein", "mRNA", "activity", "state"}
+        What sort of quantity it is.
+    relative_to_rest : bool
+        True if it is 1 in the unstimulated, unperturbed cell (the model's contract).
+    """
+
+    name: str
+    expression: str
+    unit: str
+    label: str
+    meaning: str
+    gene: str
+    kind: Literal["input", "fraction", "complex", "protein", "mRNA", "activity", "state"]
+    relative_to_rest: bool
+
+
+#: Terms several readouts share (name, expression, meaning), computed in this order.
+READOUT_TERMS: tuple[tuple[str, str, str], ...] = (
+    ("stat1_amount", "ustat1 + u_isgf3 + pstat1_pstat2 + isgf3 + 2 * aaf",
+     "all STAT1 protein (S1₀); AAF holds two"),
+    ("stat2_amount", "ustat2 + ustat2_irf9 + u_isgf3 + pstat1_pstat2 + isgf3 + pstat2_irf9",
+     "all STAT2 protein (S1₀)"),
+    ("irf9_amount", "irf9_free + ustat2_irf9 + u_isgf3 + isgf3 + pstat2_irf9",
+     "all IRF9 protein (S1₀)"),
+    ("antiviral_excess", "max(antiviral_effector - 1, 0)",
+     "antiviral effector above its resting level"),
+)
+
+REST = "relative to rest"
+_NOT_REST = "0 at rest, so not relative to rest"
+
+#: The readouts, in the column order of ``SimulationResult.frame``.
+READOUTS: tuple[Readout, ...] = (
+    Readout("ifn_pM", "ifn_pM", "pM", "IFN-α",
+            "IFN-α concentration (the input, not a state of the cell)", "", "input", False),
+    Readout("pstat1_total", "fraction(pstat1_pstat2 + isgf3 + 2 * aaf, stat1_amount)",
+            "fraction of STAT1", "pSTAT1",
+            "phosphorylated STAT1, free or in complexes, as a fraction of all STAT1 (0–1)",
+            "STAT1", "fraction", False),
+    Readout("pstat2_total", "fraction(pstat1_pstat2 + isgf3 + pstat2_irf9, stat2_amount)",
+            "fraction of STAT2", "pSTAT2",
+            "phosphorylated STAT2, free or in complexes, as a fraction of all STAT2 (0–1)",
+            "STAT2", "fraction", False),
+    Readout("isgf3", "isgf3", S10, "ISGF3",
+            f"ISGF3 (pSTAT1·pSTAT2·IRF9) in units of resting total STAT1; {_NOT_REST}",
+            "", "complex", False),
+    Readout("u_isgf3", "u_isgf3 / u_isgf3_rest", REST, "U-ISGF3",
+            "U-ISGF3 (U-STAT1·U-STAT2·IRF9)", "", "complex", True),
+    Readout("aaf", "aaf", S10, "AAF (pSTAT1 dimer)",
+            f"AAF, the pSTAT1 homodimer that binds GAS, in units of resting total STAT1; "
+            f"{_NOT_REST}", "", "complex", False),
+    Readout("socs1", "socs1_protein", REST, "SOCS1 protein", "SOCS1 protein", "SOCS1",
+            "protein", True),
+    Readout("usp18", "usp18_protein", REST, "USP18 protein", "USP18 protein", "USP18",
+            "protein", True),
+    Readout("stat1", "stat1_amount", REST, "STAT1 protein",
+            "total STAT1 protein (resting total STAT1 is the unit S1₀)", "STAT1", "protein", True),
+    Readout("stat2", "stat2_amount / stat2_total_rest", REST, "STAT2 protein",
+            "total STAT2 protein", "STAT2", "protein", True),
+    Readout("irf9", "irf9_amount / irf9_total_rest", REST, "IRF9 protein",
+            "total IRF9 protein", "IRF9", "protein", True),
+    Readout("ifitm1", "ifitm1_mrna", REST, "IFITM1 (robust ISG)",
+            "IFITM1 mRNA (robust ISG: ISGF3 and U-ISGF3)", "IFITM1", "mRNA", True),
+    Readout("tunable_isg", "tunable_mrna", REST, "tunable ISG (ISGF3 only)",
+            "mRNA of an ISGF3-only ('tunable') ISG", "", "mRNA", True),
+    Readout("irf1", "irf1_mrna", REST, "IRF1 (GAS gene)", "IRF1 mRNA (GAS gene)", "IRF1",
+            "mRNA", True),
+    Readout("antiviral",
+            "antiviral_excess ** antiviral_n / (antiviral_k ** antiviral_n"
+            " + antiviral_excess ** antiviral_n)", "0–1", "antiviral state",
+            f"antiviral state of the cell; {_NOT_REST}", "", "state", False),
+    Readout("antiproliferative",
+            "antiproliferative_signal ** ap_readout_n / (ap_readout_k ** ap_readout_n"
+            " + antiproliferative_signal ** ap_readout_n)", "0–1", "antiproliferative state",
+            f"antiproliferative state of the cell; {_NOT_REST}", "", "state", False),
+    Readout("receptor_active", "receptor_active", "fraction of resting receptors",
+            "active receptors", f"active IFN·IFNAR1·IFNAR2 complexes; {_NOT_REST}", "",
+            "complex", False),
+    Readout("receptor_total", "receptor + receptor_active", REST, "surface receptors",
+            "all IFNAR1/IFNAR2 at the surface, free or active", "", "protein", True),
+    Readout("stat2_irf9", "(ustat2_irf9 + pstat2_irf9) / stat2_irf9_rest", REST, "STAT2–IRF9",
+            "STAT2–IRF9 (unphosphorylated and phosphorylated)", "", "complex", True),
+    Readout("isre_phospho", "isre_p", "S1₀ (ISGF3 equivalents)", "ISRE activity, phosphorylated",
+            "ISRE activity of phosphorylated complexes (ISGF3 and pSTAT2–IRF9); in ISGF3 "
+            f"equivalents to compare with isre_unphospho; {_NOT_REST}", "", "activity", False),
+    Readout("isre_unphospho", "isre_u", "S1₀ (ISGF3 equivalents)",
+            "ISRE activity, unphosphorylated",
+            "ISRE activity of unphosphorylated complexes (robust ISGs only: U-ISGF3 and "
+            "U-STAT2–IRF9); in ISGF3 equivalents, like isre_phospho, so that the two add up",
+            "", "activity", False),
+    Readout("stat1_mrna", "stat1_mrna", REST, "STAT1 mRNA", "STAT1 mRNA", "STAT1", "mRNA", True),
+    Readout("stat2_mrna", "stat2_mrna", REST, "STAT2 mRNA", "STAT2 mRNA", "STAT2", "mRNA", True),
+    Readout("irf9_mrna", "irf9_mrna", REST, "IRF9 mRNA", "IRF9 mRNA", "IRF9", "mRNA", True),
+    Readout("socs1_mrna", "socs1_mrna", REST, "SOCS1 mRNA", "SOCS1 mRNA", "SOCS1", "mRNA", True),
+    Readout("usp18_mrna", "usp18_mrna", REST, "USP18 mRNA", "USP18 mRNA", "USP18", "mRNA", True),
 )

@@ -2,6 +2,6 @@
 
 import sys
 
-from ifnalpha.evidence.citations.registry import main
+from ifnalpha.evidence.citations.cli import main
 
 sys.exit(main())
