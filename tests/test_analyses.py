@@ -91,6 +91,50 @@ def test_perturbed_cell_against_wild_type():
     assert a.numbers["pstat1_auc_ratio"] == 0.0
 
 
+def test_departure_from_rest_reads_the_run():
+    a = analyses.departure_from_rest({"usp18_knockdown": 0.8}, ["usp18", "ifitm1"],
+                                     dose_pM=100.0, hours=24)
+    f = a.data
+    assert f.equals(model.simulate(100.0, 24, {"usp18_knockdown": 0.8}).frame)
+    assert a.numbers["largest_change"] == (f[["usp18", "ifitm1"]] - 1).abs().max().max()
+    assert a.numbers["ifitm1_final"] == f["ifitm1"].iloc[-1]
+    assert set(a.numbers) == {"largest_change", "usp18_final", "ifitm1_final"}
+
+
+def test_phospho_dead_stat2_makes_no_brakes():
+    # antitumour-mechanism page: without pSTAT2 no ISGF3, so no USP18 or SOCS1 is induced
+    a = analyses.departure_from_rest({"stat2_y690f": True}, ("usp18", "socs1"), hours=48)
+    assert a.numbers["largest_change"] < 1e-6
+    wt = analyses.departure_from_rest({}, ("usp18", "socs1"), hours=48)
+    assert wt.numbers["largest_change"] > 0.5
+
+
+def test_a_stat1_null_cell_rests_below_the_unperturbed_rest():
+    rest = analyses.departure_from_rest({"stat1_null": True}, ("ifitm1",), dose_pM=0.0,
+                                        hours=48)
+    assert 0 < rest.numbers["ifitm1_final"] < 1
+    assert rest.numbers["largest_change"] == pytest.approx(1 - rest.numbers["ifitm1_final"])
+    assert rest.data["ifn_pM"].eq(0).all()
+    unperturbed = analyses.departure_from_rest({}, ("ifitm1",), dose_pM=0.0, hours=48)
+    assert unperturbed.numbers["largest_change"] < 1e-9
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "error", "needle"),
+    [
+        (([], ["ifitm1"]), {}, TypeError, "`perturbations`"),
+        (({}, []), {}, ValueError, "`readouts`"),
+        (({}, "ifitm1"), {}, ValueError, "`readouts`"),
+        (({}, ["antiviral"]), {}, ValueError, r"`readouts\[0\]`"),
+        (({}, ["ifitm1"]), {"dose_pM": -1.0}, ValueError, "`dose_pM`"),
+        (({}, ["ifitm1"]), {"hours": 0.0}, ValueError, "`hours`"),
+    ],
+)
+def test_departure_from_rest_checks_its_arguments(args, kwargs, error, needle):
+    with pytest.raises(error, match=needle):
+        analyses.departure_from_rest(*args, **kwargs)
+
+
 def test_regimen_runs_summarise_the_last_week():
     a = analyses.regimen_runs(("hdi_maintenance", "peg_induction"), weeks=2)
     assert a.marks == {"hours": 336.0}

@@ -1,8 +1,8 @@
 import numpy as np
 import pytest
 
-from ifnalpha.book import comparison_figures
-from ifnalpha.model import comparison
+from ifnalpha.book import comparison_figures, model_pages
+from ifnalpha.model import comparison, reference
 
 
 @pytest.fixture(scope="module")
@@ -96,20 +96,31 @@ def test_unknown_readout_and_incomplete_frames_are_refused(dose_frame, restim_fr
         comparison.restimulation_table(restim_frame[restim_frame["pre_dose_pM"] > 0])
 
 
-def test_key_numbers_are_formatted_from_the_tables(dose_frame, restim_frame):
+def test_fitted_model_texts_are_formatted_from_the_tables(dose_frame, restim_frame):
     peaks = comparison.peak_summary(dose_frame)
     restim = comparison.restimulation_table(restim_frame)
-    numbers = comparison.key_numbers(peaks, restim)
+    texts = model_pages.fitted_model_texts(peaks, restim)
     row = peaks[(peaks["model"] == "Kok et al. 2020") & (peaks["dose_pM"] == 1400.0)
                 & (peaks["readout"] == "pstat1_total")].iloc[0]
-    assert numbers["kok-pstat1_total-peak_h-1400"] == f"{row.peak_h:.2f}"
+    assert texts["kok-pstat1_total-peak_h-1400"] == f"{row.peak_h:.2f}"
+    assert texts["kok-pstat1_total-peak-1400"] == f"{row.peak:.3g}"
     ratio = restim[(restim["model"] == "book model") & (restim["pre_dose_pM"] == 2.8)]
-    assert numbers["ours-ratio-2p8"] == f"{ratio['ratio'].item():.2f}"
-    assert numbers["kok-ratio-0"] == "1.00"
+    assert texts["ours-ratio-2p8"] == f"{ratio['ratio'].item():.2f}"
+    assert texts["kok-ratio-0"] == "1.00"
+    assert all(isinstance(text, str) for text in texts.values())
 
 
-def test_protocol_numbers_follow_the_constants():
-    numbers = comparison.protocol_numbers()
-    assert numbers["doses"] == "0, 2.8, 28 or 1400 pM"
-    assert numbers["dose-1400"] == "1400 pM"
-    assert numbers["hours"] == "32" and numbers["second-at-h"] == "24"
+def test_fitted_model_texts_state_the_protocol(dose_frame, restim_frame):
+    texts = model_pages.fitted_model_texts(comparison.peak_summary(dose_frame),
+                                           comparison.restimulation_table(restim_frame))
+    assert texts["doses"] == "0, 2.8, 28 or 1400 pM"
+    assert texts["dose-1400"] == "1400 pM" and texts["dose-2p8"] == "2.8 pM"
+    assert texts["hours"] == "32" and texts["second-at-h"] == "24"
+
+
+def test_the_protocol_is_the_published_one():
+    # declared once, in ifnalpha.model.reference; the comparison and its defaults read it
+    assert comparison.DOSES_PM == (0.0, *reference.STUDY_DOSES_PM)
+    assert comparison.PROTOCOL == {"second_dose_pM": reference.SECOND_DOSE_PM,
+                                   "second_at_h": reference.SECOND_AT_H,
+                                   "hours": reference.STUDY_HOURS}

@@ -243,7 +243,7 @@ def test_every_figure_draws_with_caption_alt_text_and_citations(figure_id):
 
     fig = drawing.review_figure(figure_id)
     assert fig.caption and fig.alt_text.startswith("Diagram of")
-    assert fig.numbers["nodes"] == len(fig.nodes) and fig.numbers["edges"] == len(fig.edges)
+    assert fig.numbers["nodes"] == len(fig.data) and fig.numbers["edges"] == len(fig.edges)
     assert fig.citations[fig.id[0].upper()]
     assert fig.svg.count('class="edge"') >= len(fig.edges)
 
@@ -259,3 +259,40 @@ def test_files_are_written_as_svg_pdf_and_graphml(tmp_path):
     assert (tmp_path / "b-fig4.pdf").read_bytes().startswith(b"%PDF")
     graphml = (tmp_path / "b-fig4.graphml").read_text(encoding="utf-8")
     assert graphml.count("<edge ") == len(diagrams.load("b-fig4").edges)
+
+
+@needs_dot
+def test_a_diagram_is_a_book_figure_shown_as_inline_svg_and_reproducible_pdf():
+    from ifnalpha.book import diagrams as drawing
+    from ifnalpha.book.figure import BookFigure
+
+    fig = drawing.review_figure("a-fig1b")
+    assert isinstance(fig, BookFigure) and fig.is_diagram
+    assert fig._repr_png_() is None
+    assert fig._repr_html_().startswith('<div class="ifnalpha-diagram"><svg')
+    assert fig._repr_latex_().endswith("{diagram-a-fig1b.pdf}")
+    pdf = fig.pdf()
+    assert pdf.startswith(b"%PDF") and pdf == drawing.review_figure("a-fig1b").pdf()
+    assert b"D:20000101000000" in pdf
+    with pytest.raises(TypeError, match="diagram"):
+        fig.render()
+
+
+@needs_dot
+def test_the_build_writes_downloads_for_html_and_vector_pdfs_for_latex(tmp_path):
+    from ifnalpha.book.diagram_files import write_for_builder
+    from ifnalpha.book.diagram_pages import diagram_page
+
+    html_files = {p.relative_to(tmp_path).as_posix() for p in write_for_builder("html", tmp_path)}
+    for figure_id in ("a-fig1a", "b-fig4", "model-wiring"):
+        page = diagram_page(figure_id)
+        for name in page.downloads.files():
+            assert f"_static/diagrams/{name}" in html_files
+            assert f'href="../../_static/diagrams/{name}"' in page.downloads._repr_html_()
+    latex = tmp_path / "latex"
+    pdfs = write_for_builder("latex", latex)
+    assert {p.name for p in pdfs} >= {"diagram-a-fig1a.pdf", "diagram-b-fig3.pdf"}
+    fig = diagram_page("a-fig2").figure
+    assert "diagram-a-fig2.pdf" in fig._repr_latex_() and (latex / "diagram-a-fig2.pdf").is_file()
+    assert (latex / "diagram-a-fig2.pdf").read_bytes().startswith(b"%PDF")
+    assert write_for_builder("text", tmp_path / "text") == []

@@ -70,6 +70,14 @@ def test_weekly_peg_is_continuous_and_tiw_ifn_alpha2b_intermittent():
     assert s_tiw.longest_gap_below_10pct_h > 24, msg
 
 
+def test_summary_counts_time_above_the_named_share_of_the_peak():
+    # 100 pM for 1 h, then nothing: above THRESHOLD_OF_PEAK of the peak only during the pulse
+    s = dosing.summarize(dosing.pulse(100.0, duration_h=1.0), 0.0, 10.0, n=10001)
+    assert dosing.THRESHOLD_OF_PEAK == 0.1
+    assert s.fraction_above_10pct_of_peak == pytest.approx(0.1, abs=1e-3)
+    assert s.longest_gap_below_10pct_h == pytest.approx(9.0, abs=1e-2)
+
+
 def test_regimen_schedules():
     ind = dosing.regimen("hdi_induction")
     assert len(ind.times_h) == 20 and ind.times_h[:6] == (0.0, 24.0, 48.0, 72.0, 96.0, 168.0)

@@ -148,8 +148,9 @@ def regimen_comparison(
     title = "Dosing regimens: exposure and the gene classes it sustains"
     finish(fig, title)
     parts = [
-        f"{dosing.REGIMENS[name].description}: in the last week exposure stays above 10 % of "
-        f"its peak {nums[f'{name}:fraction_above_10pct']:.0%} of the time and the tunable ISG "
+        f"{dosing.REGIMENS[name].description}: in the last week exposure stays above "
+        f"{dosing.THRESHOLD_OF_PEAK * 100:g} % of its peak "
+        f"{nums[f'{name}:fraction_above_10pct']:.0%} of the time and the tunable ISG "
         f"never falls below {nums[f'{name}:tunable_min_last_week']:.1f}-fold"
         for name in names
     ]

@@ -139,7 +139,7 @@ class Explorer:
             self._figure = Figure(dpi=80)
             FigureCanvasAgg(self._figure)
         self._current = self.draw(self._figure, **merged)
-        self._current.render()
+        self._current.render(palette=False)  # fast: a reader waits for it
         return self._current
 
     @property

@@ -1,10 +1,12 @@
 """The one result type of every figure function in the book, and what figures share.
 
-Every figure function of :mod:`ifnalpha.book` returns a :class:`BookFigure`: the matplotlib
-figure (made without pyplot, so a notebook never shows it twice), its title, a caption and an
-alt text built from the numbers it shows, and those key numbers (:attr:`BookFigure.numbers`,
-rounded by :meth:`BookFigure.summary`) for a page to print or glue. A notebook displays the
-object itself (:meth:`BookFigure._repr_png_`) or glues it with myst-nb.
+Every figure function of :mod:`ifnalpha.book` returns a :class:`BookFigure`: the drawing (a
+matplotlib figure made without pyplot, so a notebook never shows it twice, or a Graphviz graph
+for the diagrams of :mod:`ifnalpha.book.diagrams`), its title, a caption and an alt text built
+from what it shows, and its key numbers (:attr:`BookFigure.numbers`, rounded by
+:meth:`BookFigure.summary`) for a page to print or glue. A notebook displays the object itself
+or glues it with myst-nb: a chart as PNG; a diagram as inline SVG in HTML (so its links and
+tooltips work with no script) and as vector PDF in the LaTeX build.
 
 Examples
 --------
@@ -19,18 +21,23 @@ BookFigure('A title')
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import graphviz
 import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from PIL import Image
 
 from ifnalpha import checks, model
+from ifnalpha.book.table_display import RAW_LATEX_MARKER
 
 __all__ = [
     "DISCLAIMER",
+    "diagram_pdf_name",
     "FAST_MARGINS",
     "BookFigure",
     "finish",
@@ -70,7 +77,8 @@ class BookFigure:
 
     Attributes
     ----------
-    figure : matplotlib.figure.Figure
+    figure : matplotlib.figure.Figure or graphviz.Digraph
+        The drawing: a chart, or a diagram laid out by Graphviz.
     title : str
     caption : str
         One or two sentences built from the numbers the figure shows.
@@ -86,10 +94,16 @@ class BookFigure:
     citations : dict
         The reviews' reference numbers behind the plotted claims: ``{"A": (...), "B": (...)}``.
     png : bytes, optional
-        The rendered figure, once :meth:`render` has run.
+        The rendered chart, once :meth:`render` has run.
+    id : str
+        A diagram's id, also the stem of its download files (``"a-fig1a"``); empty for charts.
+    svg : str, optional
+        A diagram as deterministic SVG, with its links and tooltips.
+    edges : pandas.DataFrame, optional
+        A diagram's edges (its nodes are :attr:`data`).
     """
 
-    figure: Figure
+    figure: Figure | graphviz.Digraph
     title: str
     caption: str
     alt_text: str
@@ -98,6 +112,14 @@ class BookFigure:
     claim_ids: tuple[str, ...] = ()
     citations: dict[str, tuple[int, ...]] = field(default_factory=dict)
     png: bytes | None = field(default=None, repr=False)
+    id: str = ""
+    svg: str | None = field(default=None, repr=False)
+    edges: pd.DataFrame | None = None
+
+    @property
+    def is_diagram(self) -> bool:
+        """Whether the drawing is a Graphviz diagram (else a matplotlib chart)."""
+        return isinstance(self.figure, graphviz.Digraph)
 
     def summary(self) -> dict[str, float | str]:
         """Return the key numbers as plain Python floats (3 significant digits) and strings."""
@@ -113,17 +135,79 @@ class BookFigure:
     def __repr__(self) -> str:
         return f"BookFigure({self.title!r})"
 
-    def render(self) -> bytes:
-        """Render the figure to PNG (one Agg draw) and keep the bytes for display."""
+    def render(self, *, palette: bool = True) -> bytes:
+        """Render a chart to PNG (one Agg draw) and keep the bytes for display.
+
+        Parameters
+        ----------
+        palette : bool
+            Store the PNG with a palette of at most 256 colours (charts have few colours; the
+            file shrinks to about a third, which keeps the notebooks small). An explorer that
+            redraws on every move passes False: the conversion costs time a reader waits for.
+
+        Raises
+        ------
+        TypeError
+            For a diagram (it renders as :attr:`svg` and :meth:`pdf`).
+        """
+        if self.is_diagram:
+            raise TypeError(f"`{self.title}` is a diagram: use its .svg or .pdf()")
         if not isinstance(self.figure.canvas, FigureCanvasAgg):
             FigureCanvasAgg(self.figure)
         buf = io.BytesIO()
         self.figure.canvas.print_png(buf)
-        self.png = buf.getvalue()
+        self.png = _palette_png(buf.getvalue()) if palette else buf.getvalue()
         return self.png
 
-    def _repr_png_(self) -> bytes:  # lets a notebook display the object directly
+    def pdf(self) -> bytes:
+        """Return a diagram as vector PDF (its labels are text), byte for byte reproducible.
+
+        Cairo stamps the creation time into the file; it is replaced by a fixed date of the same
+        length, so the cross-reference offsets stay valid.
+        """
+        if not self.is_diagram:
+            raise TypeError(f"`{self.title}` is a chart: use .render() for PNG")
+        data = self.figure.pipe(format="pdf")
+        return re.sub(rb"D:\d{14}", b"D:20000101000000", data)
+
+    # What a notebook shows: a chart as PNG; a diagram as inline SVG (HTML) and, for the PDF,
+    # raw LaTeX that includes the vector PDF which ifnalpha.book.diagram_files writes beside
+    # the LaTeX sources (so the notebook stores no PDF bytes).
+    def _repr_png_(self) -> bytes | None:
+        if self.is_diagram:
+            return None
         return self.png if self.png is not None else self.render()
+
+    def _repr_html_(self) -> str | None:
+        if not self.is_diagram:
+            return None
+        return f'<div class="ifnalpha-diagram">{self.svg}</div>'
+
+    def _repr_latex_(self) -> str | None:
+        if not self.is_diagram:
+            return None
+        return (f"{RAW_LATEX_MARKER}\n\\includegraphics[width=\\linewidth,height=0.75\\textheight,"
+                f"keepaspectratio]{{{diagram_pdf_name(self.id)}}}")
+
+
+def diagram_pdf_name(diagram_id: str) -> str:
+    """File name of a diagram's PDF beside the LaTeX sources.
+
+    Examples
+    --------
+    >>> diagram_pdf_name("a-fig1a")
+    'diagram-a-fig1a.pdf'
+    """
+    return f"diagram-{checks.text('diagram_id', diagram_id)}.pdf"
+
+
+def _palette_png(png: bytes) -> bytes:
+    """Re-encode a PNG with an adaptive palette of 256 colours, no dithering (deterministic)."""
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    out = io.BytesIO()
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+        out, format="png", optimize=True)
+    return out.getvalue()
 
 
 def new_or_cleared(fig: Figure | None, size: tuple[float, float], dpi: float = 100) -> Figure:

@@ -14,6 +14,9 @@ The numbers are computed by :mod:`ifnalpha.model.analyses` (and the figures that
 this module picks the runs a page describes and formats their numbers. What the prose says
 about them (which is larger, which stays raised) is checked by ``tests/test_page_statements.py``.
 
+The page that sets the model beside the fitted model of Kok et al. (2020) glues the texts of
+:func:`fitted_model_texts`, formatted from the tables of :mod:`ifnalpha.model.comparison`.
+
 The model is educational and qualitative, not clinical guidance.
 """
 
@@ -23,14 +26,15 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ifnalpha import model
+import pandas as pd
+
 from ifnalpha.book import explorers
 from ifnalpha.book.glue import count, decimals, dose, fold, hours, percent, significant
-from ifnalpha.model import analyses, dosing
+from ifnalpha.model import analyses, comparison, dosing
 
 __all__ = ["JAK_BLOCK_LATE", "MODEL_PAGES", "ModelPage", "acute_chronic_page",
-           "dose_response_page", "dose_time_page", "perturbations_page", "regimens_page",
-           "time_course_page"]
+           "dose_response_page", "dose_time_page", "fitted_model_texts", "perturbations_page",
+           "regimens_page", "time_course_page"]
 
 #: The JAK inhibitor the isgs-in-ibc page adds late, to a cell already in its chronic phase.
 JAK_BLOCK_LATE = 0.9
@@ -99,7 +103,7 @@ def dose_time_page() -> ModelPage:
     figure = explorer.static_figure()
     numbers = figure.numbers
     grid = figure.data
-    first_day = grid.loc[:, grid.columns <= 24].max(axis=1)
+    first_day = grid.loc[:, grid.columns <= dosing.HOURS_PER_DAY].max(axis=1)
     values = {
         "dt-final-min": numbers["final_min"],
         "dt-final-max": numbers["final_max"],
@@ -184,9 +188,15 @@ def acute_chronic_page() -> ModelPage:
     })
 
 
-_CELLS = {"jak": "JAK inhibitor 90 %", "usp18": "USP18 knockdown 80 %",
-          "socs1": "SOCS1 knockdown 80 %", "irf9": "IRF9 ×5", "y701f": "STAT1-Y701F",
-          "y690f": "STAT2-Y690F", "null": "STAT1-null", "ifnar1": "IFNAR1-null"}
+#: The cells of the perturbation panel the prose names, by a short name: the perturbation
+#: that sets each apart (its label is that of :data:`ifnalpha.model.analyses.DEFAULT_CONDITIONS`).
+_PERTURBED_BY = {"jak": "jak_inhibition", "usp18": "usp18_knockdown",
+                 "socs1": "socs1_knockdown", "irf9": "irf9_overexpression",
+                 "y701f": "stat1_y701f", "y690f": "stat2_y690f", "null": "stat1_null",
+                 "ifnar1": "ifnar1_null"}
+_CELLS = {short: next(label for label, pert in analyses.DEFAULT_CONDITIONS.items()
+                      if list(pert) == [name])
+          for short, name in _PERTURBED_BY.items()}
 
 
 def perturbations_page() -> ModelPage:
@@ -210,8 +220,12 @@ def perturbations_page() -> ModelPage:
     cell = {short: data.loc[label] for short, label in _CELLS.items()}
     presets = explorers.PRESETS
     dead = data.loc[[_CELLS["y701f"], _CELLS["y690f"], _CELLS["null"]]]
-    y690f = model.simulate(settings["dose_pM"], settings["hours"], {"stat2_y690f": True}).frame
-    null_rest = model.simulate(0.0, settings["hours"], {"stat1_null": True}).frame["ifitm1"]
+    y690f = analyses.departure_from_rest(
+        analyses.DEFAULT_CONDITIONS[_CELLS["y690f"]], ("usp18", "socs1"),
+        dose_pM=settings["dose_pM"], hours=settings["hours"]).numbers
+    null_rest = analyses.departure_from_rest(
+        analyses.DEFAULT_CONDITIONS[_CELLS["null"]], ("ifitm1",), dose_pM=0.0,
+        hours=settings["hours"]).numbers
     values = {
         "pt-wt-tunable": wt["tunable_isg"], "pt-wt-ifitm1": wt["ifitm1"],
         "pt-wt-irf1": wt["irf1"], "pt-wt-antiviral": wt["antiviral"],
@@ -224,13 +238,13 @@ def perturbations_page() -> ModelPage:
         "pt-dead-tunable-max": dead["tunable_isg"].max(),
         "pt-dead-antiviral-max": dead["antiviral"].max(),
         "pt-y690f-auc": auc[_CELLS["y690f"]], "pt-y690f-irf1": cell["y690f"]["irf1"],
-        "pt-null-ifitm1-rest": float(null_rest.iloc[-1]),
+        "pt-null-ifitm1-rest": null_rest["ifitm1_final"],
         "pt-null-ifitm1": cell["null"]["ifitm1"],
         "ifnar1-largest-change": float(
             (cell["ifnar1"][["tunable_isg", "ifitm1", "irf1"]] - 1).abs().max()),
         "ifnar1-pstat1-auc": cell["ifnar1"]["pstat1_auc"],
         "dead-tunable-quarter": (wt["tunable_isg"] - 1) / 4 + 1,
-        "y690f-brakes-change": float((y690f[["usp18", "socs1"]] - 1).abs().max().max()),
+        "y690f-brakes-change": y690f["largest_change"],
     }
     for short in ("jak", "usp18", "socs1", "irf9"):
         for readout, name in (("tunable_isg", "tunable"), ("ifitm1", "ifitm1")):
@@ -286,18 +300,68 @@ def regimens_page() -> ModelPage:
         "rg-weeks": count(settings["weeks"]),
         "rg-hdi": dosing.REGIMENS[settings["first"]].description,
         "rg-peg": dosing.REGIMENS[settings["second"]].description,
-        "rg-threshold": percent(_ABOVE_PEAK),
+        "rg-threshold": percent(dosing.THRESHOLD_OF_PEAK),
     })
 
 
-#: The threshold of :func:`ifnalpha.model.dosing.summarize`'s ``fraction_above_10pct_of_peak``.
-_ABOVE_PEAK = 0.1
 _REGIMEN_NUMBERS = {"above": "fraction_above_10pct", "trough": "trough_over_peak",
                     "tunable-min": "tunable_min_last_week", "ifitm1-min": "ifitm1_min_last_week",
                     "antiviral-min": "antiviral_min_last_week", "peak": "peak_pM"}
 _REGIMEN_FORMATS: dict[str, Callable[[float], str]] = {
     "above": percent, "trough": percent, "tunable-min": fold, "ifitm1-min": fold,
     "antiviral-min": lambda v: decimals(v, 2), "peak": lambda v: dose(v, 3)}
+
+
+def _dose_key(dose_pM: float) -> str:
+    return f"{dose_pM:g}".replace(".", "p")
+
+
+def fitted_model_texts(peaks: pd.DataFrame, ratios: pd.DataFrame) -> dict[str, str]:
+    """Return the texts the page "A fitted model beside ours" glues, by glue key.
+
+    Parameters
+    ----------
+    peaks : pandas.DataFrame
+        Output of :func:`ifnalpha.model.comparison.peak_summary`.
+    ratios : pandas.DataFrame
+        Output of :func:`ifnalpha.model.comparison.restimulation_table`.
+
+    Returns
+    -------
+    dict
+        For every (model, dose, readout) of `peaks`: ``<m>-<readout>-peak_h-<d>`` (hours, 2
+        decimals), ``<m>-<readout>-peak-<d>`` and ``<m>-<readout>-at_end-<d>`` (3 significant
+        digits); for every (model, pre-dose) of `ratios`: ``<m>-ratio-<d>`` (2 decimals). ``<m>``
+        is ``ours`` for the book's model and ``kok`` for the published one, ``<d>`` a dose with
+        ``p`` for its decimal point (``2p8``). Then the protocol of
+        :mod:`ifnalpha.model.comparison`: ``dose-<d>`` for each of its doses (``"2.8 pM"``),
+        ``doses`` (``"0, 2.8, 28 or 1400 pM"``), ``hours`` and ``second-at-h``.
+
+    Examples
+    --------
+    >>> runs = comparison.dose_response_runs([28.0], hours=3)
+    >>> texts = fitted_model_texts(comparison.peak_summary(runs),
+    ...                            comparison.restimulation_table(
+    ...                                comparison.restimulation([0.0], hours=25)))
+    >>> texts["kok-ratio-0"], texts["dose-2p8"], texts["doses"]
+    ('1.00', '2.8 pM', '0, 2.8, 28 or 1400 pM')
+    """
+    short = {comparison.MODELS[0]: "ours", comparison.MODELS[1]: "kok"}
+    texts: dict[str, str] = {}
+    for row in peaks.itertuples(index=False):
+        base = f"{short[row.model]}-{row.readout}"
+        key = _dose_key(row.dose_pM)
+        texts[f"{base}-peak_h-{key}"] = decimals(row.peak_h, 2)
+        texts[f"{base}-peak-{key}"] = significant(row.peak, 3)
+        texts[f"{base}-at_end-{key}"] = significant(row.at_end, 3)
+    for row in ratios.itertuples(index=False):
+        texts[f"{short[row.model]}-ratio-{_dose_key(row.pre_dose_pM)}"] = decimals(row.ratio, 2)
+    texts |= {f"dose-{_dose_key(d)}": dose(d) for d in comparison.DOSES_PM}
+    labels = [f"{d:g}" for d in comparison.DOSES_PM]
+    texts["doses"] = f"{', '.join(labels[:-1])} or {labels[-1]} pM"
+    texts["hours"] = hours(comparison.PROTOCOL["hours"])
+    texts["second-at-h"] = hours(comparison.PROTOCOL["second_at_h"])
+    return texts
 
 
 #: Every model page function, by the glue key of its figure.

@@ -4,7 +4,8 @@ Each function runs the model for one figure and returns an :class:`Analysis`: th
 figure draws (:attr:`Analysis.data`, plus :attr:`Analysis.curves` when the figure draws values
 derived from them), the key numbers its caption states and a page glues
 (:attr:`Analysis.numbers`), and the positions it marks (:attr:`Analysis.marks`). The figures in
-:mod:`ifnalpha.book` only draw these. This module holds the analyses over time and across
+:mod:`ifnalpha.book` only draw these. A few runs back the prose beside a figure rather than the
+figure itself (:func:`departure_from_rest`). This module holds the analyses over time and across
 conditions; :mod:`ifnalpha.model.dose_analyses` those across doses.
 
 The model behind these numbers is educational and qualitative, not clinical guidance.
@@ -35,6 +36,7 @@ __all__ = [
     "DEFAULT_CONDITIONS",
     "Analysis",
     "acute_chronic_phases",
+    "departure_from_rest",
     "perturbation_table",
     "perturbation_vs_wild_type",
     "regimen_runs",
@@ -258,6 +260,60 @@ def perturbation_vs_wild_type(
     }
     data = pd.concat({"wild type": wt, "perturbed": pt}, names=["cell", "time_h"])
     return Analysis(data, numbers)
+
+
+def departure_from_rest(
+    perturbations: Mapping[str, float | bool],
+    readouts: Sequence[str],
+    *,
+    dose_pM: float = 100.0,
+    hours: float = 48.0,
+) -> Analysis:
+    """Run one perturbed cell and read how far some readouts move from the resting cell's level.
+
+    With ``dose_pM=0`` this is the perturbed cell at rest: a mutant can start away from the
+    unperturbed cell's resting level (a STAT1-null cell makes less IFITM1).
+
+    Parameters
+    ----------
+    perturbations : dict
+        The perturbed cell (see :data:`ifnalpha.model.PERTURBATIONS`).
+    readouts : sequence of str
+        Readouts of :data:`ifnalpha.model.READOUTS` given relative to rest (fold over the
+        unperturbed cell's resting level).
+    dose_pM : float
+        Constant IFN-α (pM); 0 for the cell at rest.
+    hours : float
+        Length of the run.
+
+    Returns
+    -------
+    Analysis
+        ``data`` is the run's frame; ``numbers`` holds ``largest_change`` (the largest
+        ``|fold - 1|`` any of the readouts reaches over the run) and ``<readout>_final`` (each
+        readout at the end, fold over rest).
+
+    Examples
+    --------
+    >>> a = departure_from_rest({"stat2_y690f": True}, ["usp18", "socs1"], hours=24)
+    >>> a.numbers["largest_change"] < 1e-6
+    True
+    >>> rest = departure_from_rest({"stat1_null": True}, ["ifitm1"], dose_pM=0.0, hours=24)
+    >>> rest.numbers["ifitm1_final"] < 1
+    True
+    """
+    if not isinstance(perturbations, Mapping):
+        raise TypeError(f"`perturbations` must be a mapping, got {perturbations!r}")
+    if isinstance(readouts, str) or not readouts:
+        raise ValueError(f"`readouts` must hold at least one readout name, got {readouts!r}")
+    folds = tuple(name for name, r in model.READOUTS.items() if r.relative_to_rest)
+    names = [checks.choice(f"readouts[{i}]", name, folds) for i, name in enumerate(readouts)]
+    f = model.simulate(checks.number("dose_pM", dose_pM, minimum=0),
+                       checks.number("hours", hours, positive=True), dict(perturbations)).frame
+    numbers: dict[str, float | str] = {
+        "largest_change": float((f[names] - 1).abs().max().max())}
+    numbers |= {f"{name}_final": float(f[name].iloc[-1]) for name in names}
+    return Analysis(f, numbers)
 
 
 # --- conditions side by side ----------------------------------------------------------------

@@ -11,7 +11,8 @@ every other protein or mRNA relative to its own unstimulated steady state. For t
 treatment the re-stimulation peak is compared as an *amount* of phosphorylated STAT1
 (fraction × total STAT1, which is what an immunoblot measures), relative to the peak of cells
 that had no pre-dose. This module computes; the figures are drawn by
-:mod:`ifnalpha.book.comparison_figures`.
+:mod:`ifnalpha.book.comparison_figures` and the page's numbers are formatted by
+:func:`ifnalpha.book.model_pages.fitted_model_texts`.
 Both models are educational here; neither result is clinical guidance.
 """
 
@@ -31,15 +32,14 @@ __all__ = [
     "PROTOCOL",
     "SHARED_READOUTS",
     "dose_response_runs",
-    "key_numbers",
     "peak_summary",
-    "protocol_numbers",
     "restimulation",
     "restimulation_table",
 ]
 
-#: The doses of the published dose-response experiments (pM), per the BioModels curation.
-DOSES_PM: tuple[float, ...] = (0.0, 2.8, 28.0, 1400.0)
+#: The doses of the published dose-response experiments (pM), per the BioModels curation, and
+#: the unstimulated control (:data:`ifnalpha.model.reference.STUDY_DOSES_PM` and 0).
+DOSES_PM: tuple[float, ...] = (0.0, *reference.STUDY_DOSES_PM)
 
 #: Model labels used in every frame and figure.
 MODELS: tuple[str, str] = ("book model", "Kok et al. 2020")
@@ -59,8 +59,9 @@ SHARED_READOUTS: dict[str, str] = {
 }
 
 #: The double-treatment protocol of the published study: second dose (pM), its time and the
-#: end of the run (hours).
-PROTOCOL: dict[str, float] = {"second_dose_pM": 1400.0, "second_at_h": 24.0, "hours": 32.0}
+#: end of the run (hours), as :mod:`ifnalpha.model.reference` declares them.
+PROTOCOL: dict[str, float] = {"second_dose_pM": reference.SECOND_DOSE_PM,
+                              "second_at_h": reference.SECOND_AT_H, "hours": reference.STUDY_HOURS}
 
 _DT_H = 0.01
 
@@ -262,68 +263,3 @@ def restimulation_table(frame: pd.DataFrame, second_at_h: float | None = None) -
                          "peak_amount": float(f"{peak:.3g}"),
                          "ratio": float(f"{peak / naive:.3g}")})
     return pd.DataFrame(rows)
-
-
-def _dose_key(dose: float) -> str:
-    return f"{dose:g}".replace(".", "p")
-
-
-def key_numbers(peaks: pd.DataFrame, restim: pd.DataFrame) -> dict[str, str]:
-    """Format the numbers the comparison page states in its prose, keyed for ``glue``.
-
-    Parameters
-    ----------
-    peaks : pandas.DataFrame
-        Output of :func:`peak_summary`.
-    restim : pandas.DataFrame
-        Output of :func:`restimulation_table`.
-
-    Returns
-    -------
-    dict
-        Keys such as ``ours-pstat1_total-peak_h-1400`` (hours, 2 decimals),
-        ``kok-usp18_mrna-peak-1400`` (fold, 3 significant digits) and ``kok-ratio-2p8``
-        (re-stimulation ratio, 2 decimals); ``ours`` is the book's model, ``kok`` the
-        published one. Every (model, dose, readout) of `peaks` and every (model, pre-dose)
-        of `restim` gets its keys.
-
-    Examples
-    --------
-    >>> numbers = key_numbers(peak_summary(dose_response_runs([28.0], hours=3)),
-    ...                       restimulation_table(restimulation([0.0], hours=25)))
-    >>> numbers["kok-ratio-0"]
-    '1.00'
-    """
-    short = {MODELS[0]: "ours", MODELS[1]: "kok"}
-    numbers: dict[str, str] = {}
-    for row in peaks.itertuples(index=False):
-        base = f"{short[row.model]}-{row.readout}"
-        dose = _dose_key(row.dose_pM)
-        numbers[f"{base}-peak_h-{dose}"] = f"{row.peak_h:.2f}"
-        numbers[f"{base}-peak-{dose}"] = f"{row.peak:.3g}"
-        numbers[f"{base}-at_end-{dose}"] = f"{row.at_end:.3g}"
-    for row in restim.itertuples(index=False):
-        numbers[f"{short[row.model]}-ratio-{_dose_key(row.pre_dose_pM)}"] = f"{row.ratio:.2f}"
-    return numbers
-
-
-def protocol_numbers() -> dict[str, str]:
-    """Format the protocols' doses and times for the page's prose, keyed for ``glue``.
-
-    Returns
-    -------
-    dict
-        ``dose-<d>`` for each of :data:`DOSES_PM` (e.g. ``dose-2p8`` → ``"2.8 pM"``),
-        ``doses`` (all of them, e.g. ``"0, 2.8, 28 or 1400 pM"``), ``hours``, ``second-at-h``.
-
-    Examples
-    --------
-    >>> protocol_numbers()["dose-2p8"]
-    '2.8 pM'
-    """
-    numbers = {f"dose-{_dose_key(d)}": f"{d:g} pM" for d in DOSES_PM}
-    labels = [f"{d:g}" for d in DOSES_PM]
-    numbers["doses"] = f"{', '.join(labels[:-1])} or {labels[-1]} pM"
-    numbers["hours"] = f"{PROTOCOL['hours']:g}"
-    numbers["second-at-h"] = f"{PROTOCOL['second_at_h']:g}"
-    return numbers

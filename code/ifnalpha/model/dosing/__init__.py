@@ -49,6 +49,7 @@ True
 from ifnalpha.model.dosing.exposures import (
     HOURS_PER_DAY,
     HOURS_PER_WEEK,
+    THRESHOLD_OF_PEAK,
     Constant,
     Exposure,
     ExposureSummary,
@@ -82,6 +83,7 @@ __all__ = [
     "PEG_TMAX_H",
     "PK",
     "REGIMENS",
+    "THRESHOLD_OF_PEAK",
     "Constant",
     "Doses",
     "Exposure",

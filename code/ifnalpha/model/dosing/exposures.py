@@ -16,6 +16,7 @@ from ifnalpha import checks
 __all__ = [
     "HOURS_PER_DAY",
     "HOURS_PER_WEEK",
+    "THRESHOLD_OF_PEAK",
     "Constant",
     "Exposure",
     "ExposureSummary",
@@ -29,6 +30,10 @@ __all__ = [
 
 HOURS_PER_DAY = 24.0
 HOURS_PER_WEEK = 168.0
+
+#: The fraction of its peak an exposure must reach to count as present: :func:`summarize`'s
+#: ``fraction_above_10pct_of_peak`` and ``longest_gap_below_10pct_h`` use it (10 %).
+THRESHOLD_OF_PEAK = 0.1
 
 
 class Exposure(ABC):
@@ -222,6 +227,8 @@ class ExposureSummary:
 def summarize(exposure: Exposure, t0_h: float, t1_h: float, n: int = 20001) -> ExposureSummary:
     """Summarise an exposure between two times: peak, trough, mean, AUC, time above 10 % of peak.
 
+    The share of time above, and the longest gap below, :data:`THRESHOLD_OF_PEAK` of the peak.
+
     Examples
     --------
     >>> s = summarize(constant(5.0), 0.0, 10.0)
@@ -235,7 +242,7 @@ def summarize(exposure: Exposure, t0_h: float, t1_h: float, n: int = 20001) -> E
     t = np.linspace(a, b, n)
     c = np.asarray(exposure(t))
     pk = float(c.max())
-    above = c >= 0.1 * pk if pk > 0 else np.zeros(c.shape, dtype=bool)
+    above = c >= THRESHOLD_OF_PEAK * pk if pk > 0 else np.zeros(c.shape, dtype=bool)
     gap, longest = 0.0, 0.0
     dt = (b - a) / (n - 1)
     for flag in above:

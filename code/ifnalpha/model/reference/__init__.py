@@ -87,6 +87,10 @@ from ifnalpha.model.reference.loading import (
     pM_to_model_units,
 )
 from ifnalpha.model.reference.protocols import (
+    SECOND_AT_H,
+    SECOND_DOSE_PM,
+    STUDY_DOSES_PM,
+    STUDY_HOURS,
     double_treatment,
     peak,
     peak_table,
@@ -107,6 +111,10 @@ __all__ = [
     "MODEL_FILE",
     "POINTS_PER_HOUR",
     "RELATIVE_TOLERANCE",
+    "SECOND_AT_H",
+    "SECOND_DOSE_PM",
+    "STUDY_DOSES_PM",
+    "STUDY_HOURS",
     "UNITS_PER_PM",
     "KokReadout",
     "ReferenceResult",

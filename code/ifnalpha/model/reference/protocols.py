@@ -23,12 +23,24 @@ from ifnalpha.model.reference.loading import (
 from ifnalpha.model.reference.readouts import KOK_READOUTS, ReferenceResult, readout_frame
 
 __all__ = [
+    "SECOND_AT_H",
+    "SECOND_DOSE_PM",
+    "STUDY_DOSES_PM",
+    "STUDY_HOURS",
     "double_treatment",
     "peak",
     "peak_table",
     "restimulation_ratio",
     "simulate_reference",
 ]
+
+#: The published study's single doses (pM): 100, 1000 and 50000 units of the BioModels curation.
+STUDY_DOSES_PM: tuple[float, ...] = (2.8, 28.0, 1400.0)
+#: The end of the published time courses (h): the model was fitted up to 32 h.
+STUDY_HOURS: float = 32.0
+#: The published double treatment: the second dose (pM) and its time (h).
+SECOND_DOSE_PM: float = 1400.0
+SECOND_AT_H: float = 24.0
 
 
 def _grid(hours: float, n_points: int | None) -> np.ndarray:
@@ -38,7 +50,7 @@ def _grid(hours: float, n_points: int | None) -> np.ndarray:
 
 
 def simulate_reference(
-    ifn_pM: float, hours: float = 32.0, n_points: int | None = None
+    ifn_pM: float, hours: float = STUDY_HOURS, n_points: int | None = None
 ) -> ReferenceResult:
     """Run the Kok et al. (2020) model after one dose of IFN-alpha at 0 h.
 
@@ -82,9 +94,9 @@ def simulate_reference(
 
 def double_treatment(
     pre_dose_pM: float,
-    second_dose_pM: float = 1400.0,
-    second_at_h: float = 24.0,
-    hours: float = 32.0,
+    second_dose_pM: float = SECOND_DOSE_PM,
+    second_at_h: float = SECOND_AT_H,
+    hours: float = STUDY_HOURS,
     n_points: int | None = None,
     mode: Literal["add", "replace"] = "add",
 ) -> ReferenceResult:
@@ -202,9 +214,9 @@ def peak(
 
 
 def peak_table(
-    doses_pM: Sequence[float] = (2.8, 28.0, 1400.0),
+    doses_pM: Sequence[float] = STUDY_DOSES_PM,
     columns: Sequence[str] = ("pstat1_total", "isgf3", "usp18_mrna", "irf9_mrna", "usp18"),
-    hours: float = 32.0,
+    hours: float = STUDY_HOURS,
 ) -> pd.DataFrame:
     """Tabulate peak times and heights of readouts after single doses.
 
@@ -273,9 +285,9 @@ _naive_peak = functools.cache(_restimulation_peak)
 
 def restimulation_ratio(
     pre_dose_pM: float,
-    second_dose_pM: float = 1400.0,
-    second_at_h: float = 24.0,
-    hours: float = 32.0,
+    second_dose_pM: float = SECOND_DOSE_PM,
+    second_at_h: float = SECOND_AT_H,
+    hours: float = STUDY_HOURS,
     basis: Literal["amount", "fraction"] = "amount",
     mode: Literal["add", "replace"] = "add",
 ) -> float:
