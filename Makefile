@@ -47,7 +47,14 @@ $(EXEC_CACHE)/.inputs: $(EXEC_INPUTS)
 	rm -rf $(EXEC_CACHE) _build/.doctrees _build/html
 	mkdir -p $(EXEC_CACHE) && touch $@
 
-html: $(STAMP) $(EXEC_CACHE)/.inputs
+# Sphinx copies the book's _static/ files (CSS, JS) only into a fresh output folder: when one
+# changes, the HTML output is dropped and written again (from the execution cache).
+HTML_STATIC := _build/html/.static-files
+$(HTML_STATIC): $(wildcard _static/*)
+	rm -rf _build/html _build/.doctrees
+	mkdir -p _build/html && touch $@
+
+html: $(STAMP) $(EXEC_CACHE)/.inputs $(HTML_STATIC)
 	$(VENV)/bin/jupyter-book build . --builder html $(JB_FLAGS)
 
 lint: $(STAMP)

@@ -68,6 +68,11 @@ def table_pages() -> list[str]:
     return [p for p in book_pages() if re.search(r"new ITable\(", _html(p))]
 
 
+def diagram_pages() -> list[str]:
+    """Built pages that show at least one Graphviz diagram (inline SVG)."""
+    return [p for p in book_pages() if 'class="ifnalpha-diagram"' in _html(p)]
+
+
 def widget_pages() -> list[str]:
     """Built pages with embedded widget state (myst-nb writes it when a notebook has widgets)."""
     return [p for p in book_pages() if "application/vnd.jupyter.widget-state+json" in _html(p)]

@@ -9,6 +9,7 @@ import pytest
 from book_site import (
     BUNDLED_WIDGET_MODULES,
     binder_url,
+    diagram_pages,
     math_pages,
     notebook_entries,
     table_pages,
@@ -191,4 +192,54 @@ MATH_PAGES = math_pages() or [pytest.param(None, marks=pytest.mark.skip(
 def test_math_renders(page_path, open_page):
     page, visit = open_page(f"book/{page_path}")
     _check_math(page, page_path)
+    assert not visit.problems(), "\n".join(visit.problems())
+
+
+# The pages that must show the redrawn figures (issue 11), with the diagrams each shows.
+EXPECTED_DIAGRAMS = {
+    "chapters/ibc/ifna-biology.html": ["a-fig1a"],
+    "chapters/ibc/isgs-in-ibc.html": ["a-fig1b"],
+    "chapters/ibc/ifna-production.html": ["a-fig2"],
+    "chapters/ibc/microenvironment.html": ["a-fig3a", "a-fig3b"],
+    "chapters/ifna2b/antitumour-mechanism.html": ["b-fig3", "b-fig4"],
+    "chapters/appendix/model-reference.html": ["model-wiring", "a-fig1a-model"],
+}
+
+
+def test_every_redrawn_figure_is_on_its_page():
+    assert sorted(diagram_pages()) == sorted(EXPECTED_DIAGRAMS)
+
+
+@pytest.mark.parametrize("page_path", sorted(EXPECTED_DIAGRAMS))
+def test_diagrams_link_show_tooltips_and_download_with_no_network(page_path, open_page):
+    page, visit = open_page(f"book/{page_path}")
+    diagrams = page.locator("figure div.ifnalpha-diagram > svg")
+    assert diagrams.count() == len(EXPECTED_DIAGRAMS[page_path]), page_path
+    for i in range(diagrams.count()):
+        svg = diagrams.nth(i)
+        assert svg.get_attribute("role") == "img" and svg.get_attribute("aria-label")
+        # every arrow carries a tooltip (an SVG <title>, shown on hover with no script)
+        edges = svg.locator("g.edge")
+        titles = svg.locator("g.edge > title")
+        assert edges.count() >= 1 and titles.count() == edges.count(), page_path
+        # nodes link to the glossary or the gene atlas, and those pages exist
+        hrefs = set(svg.locator("a").evaluate_all(
+            "links => links.map(a => a.getAttribute('href') || a.getAttribute('xlink:href'))"
+            ".filter(Boolean)"))
+        assert hrefs, f"{page_path}: diagram {i} has no links"
+        for href in hrefs:
+            target = page.request.get(page.url.rsplit("/", 1)[0] + "/" + href.split("#")[0])
+            assert target.ok, f"{page_path}: {href} answers HTTP {target.status}"
+        glossary = [h for h in hrefs if "glossary.html#" in h]
+        for href in glossary[:3]:
+            hit, _ = open_page("book/chapters/" + href.removeprefix("../"))
+            anchor = href.split("#", 1)[1]
+            assert hit.locator(f'[id="{anchor}"]').count() == 1, f"{page_path}: no anchor {href}"
+    # the first tooltip says what an arrow means and cites the review
+    first = diagrams.first.locator("g.edge > title").first.text_content()
+    assert re.search(r"\[(A|B) \d", first) or "model" in page_path, first
+    # downloads: the SVG (and GraphML for networks) are files of the book
+    for link in page.locator("p.ifnalpha-downloads a").all():
+        response = page.request.get(link.evaluate("a => a.href"))
+        assert response.ok and len(response.body()) > 100, link.get_attribute("href")
     assert not visit.problems(), "\n".join(visit.problems())
