@@ -29,6 +29,7 @@ from collections.abc import Mapping
 
 from sphinx.util.nodes import _make_id  # the function Sphinx uses for glossary term ids
 
+from ifnalpha.book.palette import ACTION_COLOURS, DIAGRAM_INK, DIAGRAM_TEXT, NODE_FILLS
 from ifnalpha.evidence.citations import number_ranges
 
 __all__ = [
@@ -45,25 +46,28 @@ __all__ = [
     "node_tooltip",
 ]
 
-INK = "#333333"
-FONT = {"fontname": "Helvetica", "fontsize": "11", "color": INK, "fontcolor": "#111111"}
+INK = DIAGRAM_INK
+FONT = {"fontname": "Helvetica", "fontsize": "11", "color": INK, "fontcolor": DIAGRAM_TEXT}
 
 #: Graphviz attributes of each node kind (``ifnalpha.evidence.diagrams.NODE_KINDS``).
-NODE_STYLE: dict[str, dict[str, str]] = {
-    "protein": {"shape": "box", "style": "rounded,filled", "fillcolor": "#DCEAF7"},
-    "complex": {"shape": "octagon", "style": "filled", "fillcolor": "#D5ECD4"},
-    "gene": {"shape": "cds", "style": "filled", "fillcolor": "#FFF1C1"},
-    "dna_element": {"shape": "rarrow", "style": "filled", "fillcolor": "#F9D9C4"},
-    "small_molecule": {"shape": "ellipse", "style": "filled", "fillcolor": "#E9E1F5"},
-    "nucleic_acid": {"shape": "box", "style": "filled,diagonals", "fillcolor": "#FBE3EC"},
-    "cell": {"shape": "ellipse", "style": "filled", "peripheries": "2", "fillcolor": "#EFEFEF"},
-    "phenotype": {"shape": "hexagon", "style": "filled", "fillcolor": "#FFFFFF"},
-    "pathway": {"shape": "box3d", "style": "filled", "fillcolor": "#EDEDED"},
-    "regulator_group": {"shape": "box", "style": "rounded,dashed,filled", "fillcolor": "#FFFFFF"},
-    "process": {"shape": "square", "style": "filled", "fillcolor": "#FFFFFF", "width": "0.14",
+_SHAPES: dict[str, dict[str, str]] = {
+    "protein": {"shape": "box", "style": "rounded,filled"},
+    "complex": {"shape": "octagon", "style": "filled"},
+    "gene": {"shape": "cds", "style": "filled"},
+    "dna_element": {"shape": "rarrow", "style": "filled"},
+    "small_molecule": {"shape": "ellipse", "style": "filled"},
+    "nucleic_acid": {"shape": "box", "style": "filled,diagonals"},
+    "cell": {"shape": "ellipse", "style": "filled", "peripheries": "2"},
+    "phenotype": {"shape": "hexagon", "style": "filled"},
+    "pathway": {"shape": "box3d", "style": "filled"},
+    "regulator_group": {"shape": "box", "style": "rounded,dashed,filled"},
+    "process": {"shape": "square", "style": "filled", "width": "0.14",
                 "height": "0.14", "fixedsize": "true"},
-    "source_sink": {"shape": "circle", "style": "filled", "fillcolor": "#FFFFFF",
+    "source_sink": {"shape": "circle", "style": "filled",
                     "width": "0.26", "fixedsize": "true"},
+}
+NODE_STYLE: dict[str, dict[str, str]] = {
+    kind: {**shape, "fillcolor": NODE_FILLS[kind]} for kind, shape in _SHAPES.items()
 }
 
 #: Graphviz attributes of each edge kind (``ifnalpha.evidence.diagrams.EDGE_KINDS``).
@@ -86,14 +90,6 @@ EDGE_STYLE: dict[str, dict[str, str]] = {
     "consumes": {"arrowhead": "none", "style": "solid"},
 }
 
-#: Colours of review B's table actions (Okabe–Ito palette, distinct for colour-blind readers).
-ACTION_COLOURS: dict[str, str] = {
-    "Functional activation": "#009E73",
-    "Functional repression": "#D55E00",
-    "Regulation of gene expression": "#0072B2",
-    "Protein degradation": "#CC79A7",
-    "Formation of a complex": "#E69F00",
-}
 
 #: Where a diagram's links point, relative to a chapter page (``chapters/<part>/<page>.html``).
 GLOSSARY_PAGE = "appendix/glossary.html"

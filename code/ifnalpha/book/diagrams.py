@@ -30,6 +30,7 @@ import graphviz
 import pandas as pd
 
 from ifnalpha import checks
+from ifnalpha.book import palette
 from ifnalpha.book.diagram_style import (
     ACTION_COLOURS,
     EDGE_STYLE,
@@ -89,7 +90,7 @@ def _legend(g: graphviz.Digraph, node_kinds: Sequence[str], edge_kinds: Sequence
             actions: Sequence[str]) -> None:
     """Add a legend cluster: a row of node shapes, a row of arrows, a row of action colours."""
     with g.subgraph(name="cluster_legend") as leg:
-        leg.attr(label="Legend", style="rounded", color="#999999", fontsize="11")
+        leg.attr(label="Legend", style="rounded", color=palette.DIAGRAM_FRAME, fontsize="11")
         rows: list[list[str]] = [[], [], [], []]
         for kind in node_kinds:
             name = f"legend_node_{kind}"
@@ -175,8 +176,8 @@ def graph(
         target = g.subgraph(name=prefix + _cluster_id(group)) if group else None
         with (target if target is not None else _Same(g)) as sub:
             if group:
-                sub.attr(label=_attr(group), style="rounded,dashed", color="#AAAAAA",
-                         fontsize="10", fontcolor="#555555")
+                sub.attr(label=_attr(group), style="rounded,dashed", color=palette.DIAGRAM_GROUP[0],
+                         fontsize="10", fontcolor=palette.DIAGRAM_GROUP[1])
             for node in members:
                 style = dict(NODE_STYLE[node["kind"]])
                 if fills and node["id"] in fills:
@@ -315,13 +316,6 @@ def model_wiring_figure(*, link_base: str = "../") -> BookFigure:
                       svg=svg(g, alt), edges=edges)
 
 
-def _blue(scaled: float) -> str:
-    """White (0) to dark blue (1), light enough at the top for black text."""
-    s = min(max(float(scaled), 0.0), 1.0)
-    start, end = (255, 255, 255), (66, 146, 198)
-    return "#" + "".join(f"{round(a + (b - a) * s):02X}" for a, b in zip(start, end, strict=True))
-
-
 def fig1a_small_multiples(
     times_h: Sequence[float] = (0.0, 0.5, 2.0, 8.0, 24.0),
     dose_pM: float = 100.0,
@@ -350,9 +344,11 @@ def fig1a_small_multiples(
     times = list(dict.fromkeys(states["time_h"]))
     for i, t in enumerate(times):
         at = states[states["time_h"] == t].set_index("node")["scaled"]
-        fills = {n: _blue(at[n]) if n in at.index else "#D9D9D9" for n in d.nodes["id"]}
+        fills = {n: palette.state_colour(at[n]) if n in at.index else palette.NOT_MODELLED
+                 for n in d.nodes["id"]}
         with g.subgraph(name=f"cluster_t{i}") as panel:
-            panel.attr(label=f"{t:g} h", fontsize="12", style="rounded", color="#999999")
+            panel.attr(label=f"{t:g} h", fontsize="12", style="rounded",
+                       color=palette.DIAGRAM_FRAME)
             graph(d.nodes.assign(group=""), d.edges, review="A", link_base=link_base,
                   fills=fills, legend=False, prefix=f"t{i}_", into=panel)
     alt = (f"Small multiples of review A's Fig. 1a at {', '.join(f'{t:g}' for t in times)} h "
