@@ -83,10 +83,10 @@ def test_unknown_bibtex_key_fails_the_build(tmp_path):
 def test_labels_and_descriptions():
     assert sphinxext.target_id("a", 14) == "ref-a-14"
     assert sphinxext.label("B", 171) == "B171"
-    assert "probable" in sphinxext.describe(
+    assert "probable" in sphinxext.describe_reference(
         {"title": "T", "first_author": "X", "year": 2001, "number_basis": "probable: claims"}
     ).lower()
-    assert sphinxext.describe({}) == "No bibliographic record is known yet."
+    assert sphinxext.describe_reference({}) == "No bibliographic record is known yet."
     with pytest.raises(ValueError, match="'C'"):
         sphinxext.label("C", 1)
 

@@ -131,12 +131,12 @@ def integer(
     return result
 
 
-def text(name: str, value: object, *, empty: bool = False) -> str:
+def string(name: str, value: object, *, empty: bool = False) -> str:
     """Check that ``value`` is a string (non-blank unless ``empty``).
 
     Examples
     --------
-    >>> text("gene", " ")
+    >>> string("gene", " ")
     Traceback (most recent call last):
     ...
     ValueError: `gene` must be a non-empty string, got ' '

@@ -232,7 +232,7 @@ def review(review_id: object) -> Review:
     ...
     ValueError: `review` must be one of 'A', 'B', got 'C'
     """
-    text = checks.text("review", review_id)
+    text = checks.string("review", review_id)
     if text.upper() in REVIEWS:
         return REVIEWS[text.upper()]
     return REVIEWS[checks.choice("review", review_id, REVIEW_IDS)]

@@ -58,7 +58,7 @@ class Control:
 
     def __post_init__(self) -> None:
         checks.choice("kind", self.kind, CONTROL_KINDS)
-        checks.text("label", self.label)
+        checks.string("label", self.label)
 
     def make_widget(self):
         """Return the ipywidgets widget for this control."""

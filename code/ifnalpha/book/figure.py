@@ -198,7 +198,7 @@ def diagram_pdf_name(diagram_id: str) -> str:
     >>> diagram_pdf_name("a-fig1a")
     'diagram-a-fig1a.pdf'
     """
-    return f"diagram-{checks.text('diagram_id', diagram_id)}.pdf"
+    return f"diagram-{checks.string('diagram_id', diagram_id)}.pdf"
 
 
 def _palette_png(png: bytes) -> bytes:

@@ -201,7 +201,7 @@ def lookup_table(gene: str) -> InteractiveTable:
     >>> lookup_table("IRF9").table_id
     'atlas-lookup-irf9'
     """
-    checks.text("gene", gene)
+    checks.string("gene", gene)
     symbol = lookup(gene)["gene"].iloc[0]
     return interactive_table(
         _lookup_frame(symbol),

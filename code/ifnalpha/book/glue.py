@@ -149,7 +149,7 @@ def glue_figure(name: str, figure: object, display: bool = False) -> None:
     """
     from myst_nb import glue
 
-    checks.text("name", name)
+    checks.string("name", name)
     checks.flag("display", display)
     glue(name, getattr(figure, "figure", figure) if _is_plain_figure(figure) else figure,
          display=display)

@@ -140,7 +140,7 @@ def readout_colour(name: str) -> str:
     >>> readout_colour("antiviral")
     '#2e8b57'
     """
-    return READOUT_COLOURS.get(checks.text("name", name), INPUT)
+    return READOUT_COLOURS.get(checks.string("name", name), INPUT)
 
 
 def dose_colour(dose_pM: float) -> str:

@@ -160,7 +160,7 @@ class CitationRegistryDirective(SphinxDirective):
         self.state.document.note_explicit_target(target)
         para += target
         para += nodes.strong(f"[{label(review, number)}] ", f"[{label(review, number)}] ")
-        para += nodes.Text(describe(row))
+        para += nodes.Text(describe_reference(row))
         doi = _text(row.get("doi"))
         if doi:
             para += nodes.Text(" DOI: ")
@@ -189,7 +189,7 @@ def _year(value: Any) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def describe(row: dict[str, Any]) -> str:
+def describe_reference(row: dict[str, Any]) -> str:
     """Describe what is known of one reference in a sentence.
 
     Parameters
@@ -205,7 +205,7 @@ def describe(row: dict[str, Any]) -> str:
 
     Examples
     --------
-    >>> describe({"first_author": "Lim", "year": 2018, "title": "", "number_basis": ""})
+    >>> describe_reference({"first_author": "Lim", "year": 2018, "title": "", "number_basis": ""})
     'Lim et al. (2018), as named in the review text.'
 
     """

@@ -221,7 +221,7 @@ def _longtable(frame: pd.DataFrame, caption: str, widths: tuple[float, ...] | No
 def _check_table(frame: object, caption: object, widths: object) -> None:
     if not isinstance(frame, pd.DataFrame):
         raise ValueError(f"frame must be a pandas DataFrame, got {type(frame).__name__}")
-    checks.text("caption", caption)
+    checks.string("caption", caption)
     if widths is not None and len(widths) != frame.shape[1]:  # type: ignore[arg-type]
         raise ValueError(f"widths has {len(widths)} entries for {frame.shape[1]} columns")  # type: ignore[arg-type]
 

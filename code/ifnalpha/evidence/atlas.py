@@ -238,7 +238,7 @@ def lookup(gene: str) -> pd.DataFrame:
     >>> lookup("irf9")["gene"].unique().tolist()
     ['IRF9']
     """
-    checks.text("gene", gene)
+    checks.string("gene", gene)
     symbol = gene.strip().upper()
     frame = _atlas()
     rows = frame[frame["gene"] == symbol]

@@ -277,7 +277,7 @@ def get(claim_id: str, *, path: str | Path | None = None) -> Claim:
     (20.0, 'MU/m2', (172,))
 
     """
-    checks.text("claim_id", claim_id)
+    checks.string("claim_id", claim_id)
     frame = _frame(path)
     if claim_id not in frame.index:
         known = [str(i) for i in frame.index]

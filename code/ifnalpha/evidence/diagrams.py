@@ -365,7 +365,7 @@ def load_files(
         As :func:`validate`, or for a missing or unexpected column or a short row; the message
         names the file, the row and the column.
     """
-    checks.text("figure_id", figure_id, empty=True)
+    checks.string("figure_id", figure_id, empty=True)
     nodes, edges = validate(records(nodes_path, "nodes"),
                             records(edges_path, "edges"), review_id)
     return Diagram(figure_id, review(review_id).id, panel, title, nodes, edges)

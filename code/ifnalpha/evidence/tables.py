@@ -128,7 +128,7 @@ def expand_label(label: str) -> tuple[str, ...]:
     ('STAT1', 'STAT2')
 
     """
-    checks.text("label", label, empty=True)
+    checks.string("label", label, empty=True)
     if not label:
         raise ValueError(f"malformed gene label {label!r}: empty")
     first, *rest = label.split("/")

@@ -18,7 +18,7 @@ import ast
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ifnalpha.model.expressions import FUNCTIONS, names, parse, to_python
+from ifnalpha.model.expressions import FUNCTIONS, names, parse_expression, to_python
 
 # --- construction helpers that fold the trivial cases -------------------------------------
 
@@ -89,7 +89,7 @@ def derivative(
     Parameters
     ----------
     tree : ast.expr
-        Expression from :func:`parse`.
+        Expression from :func:`~ifnalpha.model.expressions.parse_expression`.
     var : str
         The name to differentiate by (a state variable).
     definitions : mapping, optional
@@ -103,7 +103,7 @@ def derivative(
 
     Examples
     --------
-    >>> ast.unparse(derivative(parse("k * a * a / (1 + b)"), "a"))
+    >>> ast.unparse(derivative(parse_expression("k * a * a / (1 + b)"), "a"))
     '(k * a + k * a) / (1 + b)'
     """
     defs = definitions or {}
@@ -219,14 +219,14 @@ def compile_model(
     known = set(states) | set(constants) | {input_name}
     defs: dict[str, ast.expr] = {}
     for name, expr in assignments:
-        tree = parse(expr)
+        tree = parse_expression(expr)
         unknown = names(tree) - known - set(defs)
         if unknown:
             raise ValueError(f"assignment {name!r} uses unknown names {sorted(unknown)}")
         defs[name] = tree
     rate_trees = []
     for rid, stoich, expr in reactions:
-        tree = parse(expr)
+        tree = parse_expression(expr)
         unknown = names(tree) - known - set(defs)
         if unknown:
             raise ValueError(f"reaction {rid!r} uses unknown names {sorted(unknown)}")
@@ -352,14 +352,14 @@ def compile_readouts(
     known = set(states) | set(constants) | {input_name}
     defs: dict[str, ast.expr] = {}
     for name, expr in assignments:
-        tree = parse(expr, functions=FUNCTIONS)
+        tree = parse_expression(expr, functions=FUNCTIONS)
         unknown = names(tree) - known - set(defs)
         if unknown:
             raise ValueError(f"readout term {name!r} uses unknown names {sorted(unknown)}")
         defs[name] = tree
     trees = []
     for name, expr in readouts:
-        tree = parse(expr, functions=FUNCTIONS)
+        tree = parse_expression(expr, functions=FUNCTIONS)
         unknown = names(tree) - known - set(defs)
         if unknown:
             raise ValueError(f"readout {name!r} uses unknown names {sorted(unknown)}")

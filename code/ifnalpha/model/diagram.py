@@ -88,7 +88,7 @@ def _assignment_names() -> dict[str, set[str]]:
     species = {s.id for s in SPECIES}
     deps: dict[str, set[str]] = {}
     for name, expr, _ in ASSIGNMENTS:
-        used = expressions.names(expressions.parse(expr))
+        used = expressions.names(expressions.parse_expression(expr))
         deps[name] = {u for u in used if u in species or u == "ifn_pM"}
         for u in used & deps.keys():
             deps[name] |= deps[u]
@@ -98,7 +98,7 @@ def _assignment_names() -> dict[str, set[str]]:
 def _read_species(rate: str) -> set[str]:
     """Return the species (and ``ifn_pM``) a rate law reads, directly or through assignments."""
     species = {s.id for s in SPECIES}
-    used = expressions.names(expressions.parse(rate))
+    used = expressions.names(expressions.parse_expression(rate))
     out = {u for u in used if u in species or u == "ifn_pM"}
     for u in used & _assignment_names().keys():
         out |= _assignment_names()[u]

@@ -47,7 +47,7 @@ def _fraction(part, whole):
 FUNCTIONS: dict[str, Callable] = {"max": _max, "fraction": _fraction}
 
 
-def parse(expr: str, *, functions: Collection[str] = ()) -> ast.expr:
+def parse_expression(expr: str, *, functions: Collection[str] = ()) -> ast.expr:
     """Parse an expression and check that it uses only the allowed syntax.
 
     Parameters
@@ -72,9 +72,9 @@ def parse(expr: str, *, functions: Collection[str] = ()) -> ast.expr:
 
     Examples
     --------
-    >>> ast.unparse(parse("k*a"))
+    >>> ast.unparse(parse_expression("k*a"))
     'k * a'
-    >>> parse("max(a, 0)")  # doctest: +ELLIPSIS
+    >>> parse_expression("max(a, 0)")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     ValueError: expression 'max(a, 0)' may only hold names, numbers, + - * / ** and ...
@@ -110,7 +110,7 @@ def names(tree: ast.expr) -> set[str]:
 
     Examples
     --------
-    >>> sorted(names(parse("fraction(a, b + c)", functions=FUNCTIONS)))
+    >>> sorted(names(parse_expression("fraction(a, b + c)", functions=FUNCTIONS)))
     ['a', 'b', 'c']
     """
     called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
@@ -127,9 +127,9 @@ def to_sbml_infix(tree: ast.expr) -> str:
 
     Examples
     --------
-    >>> to_sbml_infix(parse("a ** 2 / (k + a ** 2)"))
+    >>> to_sbml_infix(parse_expression("a ** 2 / (k + a ** 2)"))
     '(a^2.0) / (k + (a^2.0))'
-    >>> to_sbml_infix(parse("fraction(p, t)", functions=FUNCTIONS))
+    >>> to_sbml_infix(parse_expression("fraction(p, t)", functions=FUNCTIONS))
     'piecewise(p / t, t > 1e-12, 0)'
     """
 
@@ -190,11 +190,11 @@ def evaluator(expression: str) -> tuple[Callable[[Mapping[str, np.ndarray]], np.
     >>> sorted(needed), float(f({"a": 1.0, "b": 0.5}))
     (['a', 'b'], 2.5)
     """
-    tree = parse(expression, functions=FUNCTIONS)
+    tree = parse_expression(expression, functions=FUNCTIONS)
     code = compile(ast.Expression(tree), "<ifnalpha expression>", "eval")
     scope = {"__builtins__": {}, **FUNCTIONS}
 
     def evaluate(env: Mapping[str, np.ndarray]) -> np.ndarray:
-        return eval(code, scope, dict(env))  # noqa: S307 - the tree was checked by parse()
+        return eval(code, scope, dict(env))  # noqa: S307 - the tree was checked by parse_expression()
 
     return evaluate, frozenset(names(tree))

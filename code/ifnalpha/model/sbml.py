@@ -14,7 +14,7 @@ import numpy as np
 
 from ifnalpha import checks
 from ifnalpha.model import core as _core
-from ifnalpha.model.expressions import FUNCTIONS, names, parse, to_sbml_infix
+from ifnalpha.model.expressions import FUNCTIONS, names, parse_expression, to_sbml_infix
 from ifnalpha.model.parameters import parameter_table
 from ifnalpha.model.perturbations import check_perturbations
 from ifnalpha.model.simulation import ModelState, setup_constants, start_vector, steady_state
@@ -116,13 +116,14 @@ def write(path: Path, p: tuple[float, ...], y0: np.ndarray, ifn_pM: float) -> Pa
     par.setConstant(True)
 
     for name, expr, meaning in ASSIGNMENTS:
-        _assignment(model, name, to_sbml_infix(parse(expr)), meaning)
+        _assignment(model, name, to_sbml_infix(parse_expression(expr)), meaning)
     for name, expr, meaning in READOUT_TERMS:
-        _assignment(model, name, to_sbml_infix(parse(expr, functions=FUNCTIONS)), meaning)
+        formula = to_sbml_infix(parse_expression(expr, functions=FUNCTIONS))
+        _assignment(model, name, formula, meaning)
     declared = {r.name: r for r in READOUTS}
     for name, sid in readout_ids().items():
         r = declared[name]
-        _assignment(model, sid, to_sbml_infix(parse(r.expression, functions=FUNCTIONS)),
+        _assignment(model, sid, to_sbml_infix(parse_expression(r.expression, functions=FUNCTIONS)),
                     f"readout {name}: {r.meaning} [{r.unit}]")
 
     for r in REACTIONS:
@@ -141,7 +142,7 @@ def write(path: Path, p: tuple[float, ...], y0: np.ndarray, ifn_pM: float) -> Pa
             mod = rx.createModifier()
             mod.setSpecies(sid)
         law = rx.createKineticLaw()
-        math_ast = libsbml.parseL3Formula(f"cell * ({to_sbml_infix(parse(r.rate))})")
+        math_ast = libsbml.parseL3Formula(f"cell * ({to_sbml_infix(parse_expression(r.rate))})")
         if math_ast is None:
             err = libsbml.getLastParseL3Error()
             raise RuntimeError(f"could not parse the rate of {r.id}: {err}")
@@ -170,10 +171,10 @@ def _assignment(model, name: str, formula: str, meaning: str) -> None:
 
 def _species_used(expr: str) -> set[str]:
     """Species a rate law reads, directly or through intermediate quantities."""
-    defs = {name: names(parse(e)) for name, e, _ in ASSIGNMENTS}
+    defs = {name: names(parse_expression(e)) for name, e, _ in ASSIGNMENTS}
     species = {s.id for s in SPECIES}
     seen: set[str] = set()
-    todo = list(names(parse(expr)))
+    todo = list(names(parse_expression(expr)))
     while todo:
         n = todo.pop()
         if n in seen:

@@ -93,7 +93,7 @@ def coverage(
     ((60,), 58)
     """
     review = reviews.review(review).id
-    checks.text("text", text, empty=True)
+    checks.string("text", text, empty=True)
     frame = registry_frame(registry)
     rows = frame[frame["review"] == review]
     in_registry = set(int(n) for n in rows["number"])

@@ -85,7 +85,7 @@ def parse(text: str) -> tuple[int, ...]:
     ...
     ValueError: invalid range '5–3' in citation '[5–3]'
     """  # noqa: D301
-    checks.text("citation", text, empty=True)
+    checks.string("citation", text, empty=True)
     body = " ".join(text.split())
     if not body:
         raise ValueError(f"empty citation {text!r}")
@@ -235,7 +235,7 @@ def find_citations(
     >>> cite.printed, cite.line
     ('[192, 193]', 1)
     """  # noqa: D301
-    checks.text("text", text, empty=True)
+    checks.string("text", text, empty=True)
     checks.flag("parentheses", parentheses)
     checks.flag("strict", strict)
     patterns = [_BRACKETED, _PARENTHESISED] if parentheses else [_BRACKETED]

@@ -236,7 +236,7 @@ def find_places(review: str, text: str) -> list[Place]:
         mentioned in the running text, or a citation is malformed or out of range.
     """
     review = reviews.review(review).id
-    checks.text("text", text)
+    checks.string("text", text)
     marks = _headings(review, text)
     blocks = _blocks(review, text)
     places = []
