@@ -196,7 +196,8 @@ def open_page(browser, server):
         page.on("response", lambda r: r.url.startswith(server) and r.status >= 400 and
                 visit.failed_requests.append(f"{r.url} (HTTP {r.status})"))
         page.goto(visit.url, wait_until="load")
-        page.wait_for_load_state("networkidle")
+        # a widget page (3.6 MB of scripts) can take long on a busy 2-core machine
+        page.wait_for_load_state("networkidle", timeout=120_000)
         visit.thebe_config_scripts = page.evaluate(
             "() => Array.from(document.scripts).filter("
             "s => !s.src && s.text.includes('const THEBE_JS_URL')).length")
