@@ -87,7 +87,8 @@ REVIEW_SECTIONS = {
                         "The current challenges", "Conclusions and future perspectives"],
     "chapters/synthesis": ["Two faces of interferon-alpha", "Gene atlas",
                            "Where the reviews differ", "A fitted model beside ours"],
-    "chapters/appendix": ["Glossary", "References", "data", "Model reference", "build"],
+    "chapters/appendix": ["Glossary", "References", "Notes on the reviews", "data",
+                          "Model reference", "build"],
 }
 
 

@@ -25,15 +25,18 @@ def test_half_lives_and_tmax_from_the_sources():
     assert iv.elimination_half_life_h == 1.7 and iv.absorption_half_life_h is None
     assert (sc.absorption_half_life_h, sc.elimination_half_life_h) == (5.5, 2.9)
     assert 43 <= peg.elimination_half_life_h <= 51
-    assert peg.tmax_h() == pytest.approx(24.0, abs=1e-6), f"PEG Tmax {peg.tmax_h():.3f} h"
-    # one compartment with the Radwanski half-lives peaks at 5.7 h (reported Tmax about 8 h)
-    assert 4.0 <= sc.tmax_h() <= 9.0, f"s.c. IFN-α2b Tmax {sc.tmax_h():.2f} h"
+    assert peg.tmax_h() == pytest.approx(24.0, abs=1e-2), f"PEG Tmax {peg.tmax_h():.3f} h"
+    # Radwanski's half-lives peak at 5.7 h; a 2.3-h absorption lag puts the peak at the 8 h seen
+    assert sc.tmax_h() == pytest.approx(8.0, rel=0.05), f"s.c. IFN-α2b Tmax {sc.tmax_h():.2f} h"
+    assert (iv.distribution_half_life_h, iv.infusion_h) == (0.1, pytest.approx(1 / 3))
 
 
-def test_iv_decays_with_its_half_life():
+def test_iv_falls_fast_then_with_its_elimination_half_life():
     d = dosing.doses("ifn_alpha2b_iv", [0.0], 20.0)
-    ratio = d(1.7) / d(0.0)
-    assert ratio == pytest.approx(0.5, rel=1e-9), f"C(1.7 h)/C(0) = {ratio}"
+    assert d.peak(0, 2) == pytest.approx(d(1 / 3), rel=1e-9)  # peak at the end of the infusion
+    late = d(3.0 + 1.7) / d(3.0)
+    assert late == pytest.approx(0.5, rel=1e-6), f"C(4.7 h)/C(3 h) = {late}"
+    assert d(1.0) / d(1 / 3) < 0.6  # the distribution phase
 
 
 def test_sc_ifn_alpha2b_is_near_zero_48h_after_a_dose():
@@ -91,9 +94,9 @@ def test_dose_scale_is_explicit_and_linear():
     base = dosing.doses("ifn_alpha2b_iv", [0.0], 20.0)
     big = dosing.doses("ifn_alpha2b_iv", [0.0], 20.0,
                        scale=dosing.ExposureScale(volume_L_per_kg_ifn=0.1))
-    assert big(0.0) == pytest.approx(2 * base(0.0))
-    # 20 MU/m² in an adult of 1.8 m² and 14 L: about 0.5 nM at the default assumptions
-    assert 100 < base(0.0) < 2000, f"{base(0.0):.0f} pM"
+    assert big(1.0) == pytest.approx(7.25 * base(1.0))
+    # 20 MU/m² in an adult of 1.8 m²: tens of pM at the calibrated volume
+    assert 20 < base.peak(0, 2) < 200, f"{base.peak(0, 2):.0f} pM"
 
 
 def test_relative_exposure_peaks_at_one():
@@ -102,17 +105,21 @@ def test_relative_exposure_peaks_at_one():
 
 
 def test_segment_closed_form_matches_direct_sum():
-    d = dosing.regimen("hdi_maintenance", weeks=2)
-    f = d.segment_function(d.times_h[3], d.times_h[4])
-    for t in np.linspace(d.times_h[3], d.times_h[4], 7):
-        assert f(t) == pytest.approx(d(t), rel=1e-12)
+    for name in ("hdi_maintenance", "hdi_induction", "peg_induction"):
+        d = dosing.regimen(name, weeks=2)
+        bp = d.breakpoints()
+        for a, b in zip(bp[2:6], bp[3:7], strict=True):
+            f = d.segment_function(a, b)
+            for t in np.linspace(a, b, 7)[1:-1]:
+                assert f(t) == pytest.approx(d(t), rel=1e-9, abs=1e-12), (name, a, b, t)
 
 
 def test_scaled_exposures_keep_the_fast_closed_form():
     d = dosing.regimen("hdi_maintenance", weeks=1)
     rel = d.scaled(0.5)
-    f = rel.segment_function(d.times_h[1], d.times_h[2])
-    t = (d.times_h[1] + d.times_h[2]) / 2
+    a, b = d.breakpoints()[2:4]
+    f = rel.segment_function(a, b)
+    t = (a + b) / 2
     assert f(t) == pytest.approx(0.5 * d(t), rel=1e-12)
     p = dosing.pulse(10.0, 2.0).scaled(3.0)
     assert p.segment_function(0.0, 2.0) == 30.0

@@ -57,8 +57,12 @@ def test_the_glued_counts_agree_with_the_tables():
 
 
 def test_the_tables_show_reader_headings():
-    assert list(gene_atlas.atlas_table().frame.columns) == [
-        "Gene", "Source", "Review", "Where", "Context", "References"]
+    table = gene_atlas.atlas_table()
+    assert list(table.frame.columns) == [
+        "Gene", "Printed", "Source", "Review", "Where", "Context", "References", "Search"]
+    assert table.search_only == ("Search",)
+    assert "c-KIT" in set(table.frame["Search"].str.split(" ").explode())
+    assert "c\u2011KIT" in set(table.frame["Printed"]), "the printed form is kept on show"
     lookup = gene_atlas.lookup_table("irf9")
     assert lookup.table_id == "atlas-lookup-irf9" and "IRF9" in lookup.caption
     assert "Gene" not in lookup.frame.columns
@@ -82,3 +86,37 @@ def test_lookup_widget_shows_the_chosen_gene_without_display_messages():
     chooser.value = "TP53"
     (shown,) = output.outputs
     assert "regulator of IRF9" in shown["data"]["text/plain"]
+
+
+def test_model_rows_carry_the_models_numbers():
+    from ifnalpha.model import gene_readouts
+
+    numbers = gene_readouts.gene_readout_numbers().set_index("readout")
+    rows = gene_atlas.model_rows(["USP18"]).set_index("where")
+    text = rows.loc["model readout: USP18 protein", "context"]
+    assert f"×{numbers.loc['usp18', 'standard']:.1f}" in text
+    assert f"×{numbers.loc['usp18', 'chronic']:.1f}" in text
+    assert gene_atlas.model_numbers_table().frame.shape == (len(numbers), 4)
+
+
+def test_rest_is_a_fold_of_one_and_chronic_differs_from_early():
+    from ifnalpha import model
+    from ifnalpha.model import gene_readouts
+
+    rest = model.simulate(0.0, 1.0).frame.iloc[0]
+    table = gene_readouts.gene_readout_numbers()
+    for row in table[table["is_fold"]].itertuples():
+        assert abs(rest[row.readout] - 1.0) < 1e-6
+    assert (table["standard"] != table["chronic"]).all()
+    with pytest.raises(ValueError):
+        gene_readouts.gene_readout_numbers(chronic_hours=10.0)
+
+
+def test_book_pages_name_the_gene():
+    pages = dict(gene_atlas.book_pages()["IFITM1"])
+    assert "chapters/ibc/isgs-in-ibc" in pages
+    assert "chapters/synthesis/gene-atlas" not in pages
+    texts = gene_atlas.gene_atlas_texts()
+    summary = gene_atlas.gene_summary()
+    assert texts["n-genes-with-pages"] == str((summary["book_pages"] != "").sum())
+    assert int(texts["n-genes"]) == int(texts["n-genes-tables"]) + int(texts["n-genes-text-only"])

@@ -13,7 +13,7 @@ from ifnalpha.book.model_reference_tables import (
     model_reference_texts,
 )
 from ifnalpha.book.table_display import InteractiveTable, StaticTable
-from ifnalpha.evidence import claims, tables
+from ifnalpha.evidence import claims, grades, tables
 from ifnalpha.model.comparison import SHARED_READOUTS
 
 CODE_STYLE = r"^[a-z]+(_[a-z0-9]+)+$"  # a column name such as citations_printed
@@ -92,3 +92,13 @@ def test_model_reference_tables_cover_every_declaration():
     assert texts["mr-n-parameters"] == str(len(model_reference_table("parameters").frame))
     with pytest.raises(ValueError, match="kind"):
         model_reference_table("genes")
+
+
+@pytest.mark.parametrize("key", sorted(page_tables.REVIEW_TABLE_VIEWS))
+def test_every_review_table_row_shows_its_evidence_grade(key):
+    review, number = key
+    table = page_tables.review_table(review, number)
+    assert list(table.frame[page_tables.GRADE_COLUMN]) == grades.table_grades(review, number)
+    assert table.frame.columns[-1] == page_tables.GRADE_COLUMN
+    assert len(table.widths) == table.frame.shape[1]
+    assert "evidence grade" in table.caption

@@ -166,7 +166,7 @@ def claim_of(key: str) -> str:
 
 _ROLES_WITHOUT_PROSE = (
     "ra", "rb", "glue", "glue:text", "glue:any", "glue:md", "glue:figure", "ref", "numref", "doc",
-    "term", "cite", "cite:p", "cite:t", "eq", "download",
+    "term", "cite", "cite:p", "cite:t", "eq", "download", "grade",
 )
 _ROLE = re.compile(r"\{(" + "|".join(re.escape(r) for r in _ROLES_WITHOUT_PROSE) + r")\}`[^`]*`")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
@@ -356,7 +356,8 @@ def _shows_a_table(cell: dict) -> bool:
 
 
 # Calls whose cells show a table, a figure's data or a widget: readers see the output, not code.
-_DATA_CALLS = re.compile(r"\b(\w+_table|init_tables|lookup_widget|live_widget|glue_figure)\(")
+_DATA_CALLS = re.compile(
+    r"\b(\w+_table|init_tables|lookup_widget|live_widget|glue_figure|explorer)\(")
 ALL_PAGES = sorted(ROOT.glob("chapters/*/*.ipynb"))
 
 

@@ -138,3 +138,24 @@ def test_duplicate_inline_scripts_are_dropped():
     sphinxext._dedupe_scripts(None, "page", "page.html", context, None)
     assert [(s.filename, s.attributes) for s in context["script_files"]] == [
         ("a.js", {}), (None, body), ("b.js", {"defer": "defer"})]
+
+
+def test_citations_show_their_reference_on_hover_and_registry_links_the_publisher(tmp_path):
+    page = "# Page\n\nTrial {rb}`171` and {ra}`21–23`.\n"
+    code, warnings, out = build(tmp_path, {"page": page, "refs": REGISTRY_PAGE})
+    assert code == 0, warnings
+    html = (out / "page.html").read_text(encoding="utf-8")
+    assert 'title="B171: Kirkwood JM et al. Interferon alfa-2b' in html
+    hover = html[html.index('title="A21:'):]
+    hover = hover[: hover.index('">')]
+    assert "A22: No bibliographic record is known yet." in hover and "A23:" in hover
+    refs = (out / "refs.html").read_text(encoding="utf-8")
+    entry = refs[refs.index('id="ref-b-171"'):]
+    entry = entry[: entry.index("</p>")]
+    assert ("https://biomarkerres.biomedcentral.com/articles/10.1186/s40364-022-00415-y"
+            "#ref-CR171") in entry
+    assert "https://pmc.ncbi.nlm.nih.gov/articles/PMC9472737/#CR171" in entry
+    assert "https://pubmed.ncbi.nlm.nih.gov/8558223/" in entry
+    assert "https://doi.org/10.1200/JCO.1996.14.1.7" in entry
+    first = refs[refs.index('id="ref-a-1"'):]
+    assert "breast-cancer-research.biomedcentral.com" in first[: first.index("</p>")]

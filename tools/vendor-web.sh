@@ -14,6 +14,10 @@
 #                                        @jupyter-widgets/html-manager/dist and @jupyter-widgets/*
 #   _static/vendor/mathjax/...           MathJax 3 (mathjax_path): the combined TeX/MathML to
 #                                        CommonHTML component and what it loads on demand
+#   _static/vendor/vega/...              vega, vega-lite and vega-embed (minified UMD builds):
+#                                        the model explorers draw with them; the book's explorer
+#                                        runtime (ifnalpha.book.explorer_files) loads them when an
+#                                        explorer is first shown
 #
 # Not here: the DataTables bundle of the interactive tables. The Sphinx extension
 # ifnalpha.book.table_display copies the installed itables' own dt_bundle.js/.css into
@@ -27,12 +31,16 @@ widgets="$modules/@jupyter-widgets/html-manager/dist"
 mathjax="$modules/mathjax/es5"
 vendor="$out/_static/vendor"
 
-for needed in "$modules/requirejs/require.js" "$widgets/embed-amd.js" "$mathjax/tex-mml-chtml.js"; do
+vega_files=("$modules/vega/build/vega.min.js" "$modules/vega-lite/build/vega-lite.min.js"
+  "$modules/vega-embed/build/vega-embed.min.js")
+for needed in "$modules/requirejs/require.js" "$widgets/embed-amd.js" "$mathjax/tex-mml-chtml.js" \
+  "${vega_files[@]}"; do
   [ -f "$needed" ] || { echo "$needed is missing: run npm ci" >&2; exit 1; }
 done
 
 rm -rf "$out"
-mkdir -p "$vendor/widgets/@jupyter-widgets/html-manager/dist" "$vendor/mathjax/output"
+mkdir -p "$vendor/widgets/@jupyter-widgets/html-manager/dist" "$vendor/mathjax/output" \
+  "$vendor/vega"
 
 cp "$modules/requirejs/require.js" tools/web/widgets-config.js "$widgets/embed-amd.js" "$vendor/"
 cp "$widgets/embed.js.LICENSE.txt" "$vendor/embed-amd.js.LICENSE.txt"
@@ -45,3 +53,8 @@ cp -r "$mathjax/tex-mml-chtml.js" "$mathjax/a11y" "$mathjax/adaptors" "$mathjax/
   "$mathjax/sre" "$mathjax/ui" "$vendor/mathjax/"
 cp -r "$mathjax/output/chtml" "$mathjax/output/chtml.js" "$vendor/mathjax/output/"
 cp "$modules/mathjax/LICENSE" "$vendor/mathjax/LICENSE"
+
+cp "${vega_files[@]}" "$vendor/vega/"
+for package in vega vega-lite vega-embed; do
+  cp "$modules/$package/LICENSE" "$vendor/vega/$package-LICENSE.txt"
+done

@@ -78,6 +78,9 @@ class Review:
         Table numbers.
     volume, article : str
         Volume and article number where confirmed, else ``""``.
+    article_url : str
+        The article's page on the publisher's site (Springer Nature, BioMed Central), whose
+        reference list anchors entry ``n`` as ``#ref-CR<n>``.
     """
 
     id: str
@@ -95,6 +98,7 @@ class Review:
     tables: tuple[int, ...]
     volume: str = ""
     article: str = ""
+    article_url: str = ""
 
     @property
     def short_citation(self) -> str:
@@ -107,6 +111,27 @@ class Review:
     def doi_url(self) -> str:
         """The DOI as a resolvable address."""
         return f"https://doi.org/{self.doi}"
+
+    def reference_url(self, number: int) -> str:
+        """Address of reference ``number`` in the reference list on the publisher's page.
+
+        Examples
+        --------
+        >>> REVIEWS["B"].reference_url(171)
+        'https://biomarkerres.biomedcentral.com/articles/10.1186/s40364-022-00415-y#ref-CR171'
+        """
+        return f"{self.article_url}#ref-CR{check_reference(self.id, number)}"
+
+    def pmc_reference_url(self, number: int) -> str:
+        """Address of reference ``number`` in the article's PubMed Central copy (``#CR<n>``).
+
+        Examples
+        --------
+        >>> REVIEWS["A"].pmc_reference_url(13)
+        'https://pmc.ncbi.nlm.nih.gov/articles/PMC6501286/#CR13'
+        """
+        number = check_reference(self.id, number)
+        return f"https://pmc.ncbi.nlm.nih.gov/articles/{self.pmcid}/#CR{number}"
 
 
 REVIEWS: dict[str, Review] = {
@@ -151,6 +176,9 @@ REVIEWS: dict[str, Review] = {
         ),
         figures=("Fig. 1a", "Fig. 1b", "Fig. 2", "Fig. 3a", "Fig. 3b"),
         tables=(1, 2),
+        article_url=(
+            "https://breast-cancer-research.biomedcentral.com/articles/10.1186/s13058-019-1140-1"
+        ),
     ),
     "B": Review(
         id="B",
@@ -201,6 +229,7 @@ REVIEWS: dict[str, Review] = {
         tables=(1, 2, 3, 4),
         volume="10",
         article="69",
+        article_url="https://biomarkerres.biomedcentral.com/articles/10.1186/s40364-022-00415-y",
     ),
 }
 

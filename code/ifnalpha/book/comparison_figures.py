@@ -14,9 +14,9 @@ from matplotlib.figure import Figure
 from ifnalpha import checks
 from ifnalpha.book import palette
 from ifnalpha.book.figure import DISCLAIMER, BookFigure
-from ifnalpha.model import comparison
+from ifnalpha.model import comparison, priming
 
-__all__ = ["dose_response_figure", "restimulation_figure"]
+__all__ = ["dose_response_figure", "priming_figure", "restimulation_figure"]
 
 def dose_response_figure(frame: pd.DataFrame,
                          readouts: Sequence[str] = ("pstat1_total", "usp18_mrna", "irf9")
@@ -136,3 +136,85 @@ def restimulation_figure(frame: pd.DataFrame, second_at_h: float | None = None) 
     alt = ("Two line panels against time in hours, one per model, one line per pre-dose "
            "coloured from light blue (low) to orange (high), no pre-dose in grey. " + caption)
     return BookFigure(figure, title, caption, alt, numbers, frame)
+
+
+_RUN_STYLES = {priming.RUNS[0]: (palette.GROUP_COLOURS[1], "-"),
+               priming.RUNS[1]: (palette.GROUP_COLOURS[0], "-"),
+               priming.RUNS[2]: (palette.GROUP_COLOURS[0], ":")}
+
+
+def priming_figure(curves: pd.DataFrame, column: str = "ratio",
+                   second_dose_pM: float | None = None) -> BookFigure:
+    """Draw the response to the second dose against the first dose, one panel per readout.
+
+    Parameters
+    ----------
+    curves : pandas.DataFrame
+        Output of :func:`ifnalpha.model.priming.priming_curves`.
+    column : {"ratio", "increment_ratio"}
+        The ratio to draw.
+    second_dose_pM : float, optional
+        The second dose the curves were run with, for the caption (default from
+        :data:`ifnalpha.model.comparison.PROTOCOL`, 1400 pM).
+
+    Returns
+    -------
+    BookFigure
+        Log first dose against the ratio (log scale), a grey line at 1; the published model in
+        vermillion, the book's model in blue (dotted: fed the published model's IFN).
+        ``numbers``: per run and readout, the highest and lowest ratio and their first doses
+        (from :func:`ifnalpha.model.priming.priming_extremes`).
+
+    Raises
+    ------
+    ValueError
+        If ``column`` is not one of the two ratios.
+
+    Examples
+    --------
+    >>> curves = priming.priming_curves([0.0, 2.8], runs=priming.RUNS[:2])
+    >>> len(priming_figure(curves).figure.axes)
+    8
+    """
+    extremes = priming.priming_extremes(curves, column)
+    second = comparison.PROTOCOL["second_dose_pM"] if second_dose_pM is None else second_dose_pM
+    readouts = list(priming.PRIMING_READOUTS)
+    figure = Figure(figsize=(8.0, 5.0), dpi=110, layout="constrained")
+    axes = figure.subplots(2, 4, sharex=True, sharey=True).ravel()
+    primed = curves[curves["first_dose_pM"] > 0]
+    for ax, readout in zip(axes, readouts, strict=True):
+        ax.axhline(1.0, color=palette.REFERENCE_LINE, linewidth=0.8)
+        for run, group in primed[primed["readout"] == readout].groupby("run", sort=False):
+            colour, style = _RUN_STYLES[run]
+            ax.plot(group["first_dose_pM"], group[column], color=colour, linestyle=style,
+                    label=run)
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_title(priming.PRIMING_READOUTS[readout], fontsize=9)
+    for ax in axes[4:]:
+        ax.set_xlabel("First dose (pM)", fontsize=8)
+    for ax in axes[::4]:
+        ax.set_ylabel("Relative to no first dose", fontsize=8)
+    handles, labels = axes[0].get_legend_handles_labels()
+    figure.legend(handles, labels, loc="outside lower center", ncol=3, fontsize=8,
+                  frameon=False)
+    title = "Second response against the first dose: published model and book model"
+    figure.suptitle(title, fontsize=10)
+    numbers: dict[str, float | str] = {}
+    for row in extremes.itertuples():
+        for key in ("max", "max_at_pM", "min", "min_at_pM"):
+            numbers[f"{row.run}:{row.readout}:{key}"] = float(getattr(row, key))
+    kok = extremes[extremes["run"] == priming.RUNS[0]].set_index("readout").loc["isgf3"]
+    ours = extremes[extremes["run"] == priming.RUNS[1]].set_index("readout").loc["isgf3"]
+    caption = (f"A first dose at 0 h, a second dose of {second:g} pM at 24 h: the peak "
+               "of each readout after the second dose, relative to cells without a first dose, "
+               f"against the first dose. ISGF3 in the published model rises to "
+               f"{kok['max']:.2f} times the naive peak after {kok['max_at_pM']:.3g} pM; in the "
+               f"book's model it never exceeds {ours['max']:.2f}. {DISCLAIMER}")
+    alt = ("Eight small line panels in two rows, one per readout (pSTAT1, pSTAT2, ISGF3 and "
+           "five mRNAs), first dose on a log axis from 0.01 to 10,000 pM, ratio on a log axis "
+           "with a grey line at 1; a vermillion line for the published model, a blue line for "
+           "the book's model and a dotted blue line for the book's model fed the published "
+           "model's IFN. " + caption)
+    return BookFigure(figure, title, caption, alt, numbers, curves)
+

@@ -372,8 +372,8 @@ def regimen_explorer() -> Explorer:
             "second": Control("choice", "peg_induction", "regimen 2", names),
             "weeks": Control("int", 3, "weeks", (1, 8, 1)),
             "relative": Control("bool", True, "exposure relative to peak"),
-            "volume_L_per_kg_ifn": Control("float", 0.2, "IFN-α2b volume (L/kg, assumed)",
-                                           (0.05, 1.0, 0.05)),
+            "volume_L_per_kg_ifn": Control("float", dosing.DEFAULT_SCALE.volume_L_per_kg_ifn,
+                                           "IFN-α2b volume (L/kg, fitted)", (0.05, 2.0, 0.05)),
         },
         draw,
     )

@@ -30,10 +30,11 @@ import pandas as pd
 
 from ifnalpha.book import explorers
 from ifnalpha.book.glue import count, decimals, dose, fold, hours, percent, significant
-from ifnalpha.model import analyses, comparison, dosing
+from ifnalpha.model import analyses, comparison, dosing, priming
 
 __all__ = ["JAK_BLOCK_LATE", "MODEL_PAGES", "ModelPage", "acute_chronic_page",
            "dose_response_page", "dose_time_page", "fitted_model_texts", "perturbations_page",
+           "priming_texts",
            "regimens_page", "time_course_page"]
 
 #: The JAK inhibitor the isgs-in-ibc page adds late, to a cell already in its chronic phase.
@@ -361,6 +362,62 @@ def fitted_model_texts(peaks: pd.DataFrame, ratios: pd.DataFrame) -> dict[str, s
     texts["doses"] = f"{', '.join(labels[:-1])} or {labels[-1]} pM"
     texts["hours"] = hours(comparison.PROTOCOL["hours"])
     texts["second-at-h"] = hours(comparison.PROTOCOL["second_at_h"])
+    return texts
+
+
+def priming_texts(curves: pd.DataFrame, resets: pd.DataFrame,
+                  states: Mapping[float, pd.DataFrame]) -> dict[str, str]:
+    """Return the texts of the fitted-model page's priming section, by glue key (``pr-…``).
+
+    Parameters
+    ----------
+    curves : pandas.DataFrame
+        Output of :func:`ifnalpha.model.priming.priming_curves`.
+    resets : pandas.DataFrame
+        Output of :func:`ifnalpha.model.priming.reset_test`.
+    states : mapping
+        First dose (pM) → output of :func:`ifnalpha.model.priming.primed_state`.
+
+    Returns
+    -------
+    dict
+        ``pr-<m>-<readout>-max`` / ``-min`` (2 decimals) and ``-max-at`` / ``-min-at`` (doses,
+        3 significant digits) for ``<m>`` = ``kok``, ``ours``, ``medium`` (the book's model fed
+        the published model's IFN); ``pr-kok-<readout>-from`` / ``-to`` where a ratio exceeds
+        1; ``pr-reset-<group>-<d>-<readout>`` (2 decimals; group ``none``, ``stat2irf9``,
+        ``usp18socs1``); ``pr-state-<m>-<protein>-<d>`` (fold, 1 decimal); ``pr-lowest``,
+        ``pr-highest`` (the sweep's ends), ``pr-n-doses`` and ``pr-readouts`` (their labels).
+
+    Examples
+    --------
+    >>> curves = priming.priming_curves([0.0, 2.8], runs=priming.RUNS)
+    >>> texts = priming_texts(curves, priming.reset_test([2.8], ["STAT2 and IRF9"]),
+    ...                       {2.8: priming.primed_state(2.8)})
+    >>> texts["pr-kok-isgf3-max"], texts["pr-reset-stat2irf9-2p8-isgf3"]
+    ('2.25', '0.99')
+    """
+    short = dict(zip(priming.RUNS, ("kok", "ours", "medium"), strict=True))
+    texts: dict[str, str] = {}
+    for row in priming.priming_extremes(curves).itertuples():
+        base = f"pr-{short[row.run]}-{row.readout}"
+        texts |= {f"{base}-max": decimals(row.max, 2), f"{base}-min": decimals(row.min, 2),
+                  f"{base}-max-at": dose(row.max_at_pM, digits=3),
+                  f"{base}-min-at": dose(row.min_at_pM, digits=3)}
+        if row.above_1_from_pM == row.above_1_from_pM:  # not NaN
+            texts[f"{base}-from"] = dose(row.above_1_from_pM, digits=3)
+            texts[f"{base}-to"] = dose(row.above_1_to_pM, digits=3)
+    groups = {"none": "none", "STAT2 and IRF9": "stat2irf9", "USP18 and SOCS1": "usp18socs1"}
+    for row in resets.itertuples():
+        key = f"pr-reset-{groups[row.reset]}-{_dose_key(row.first_dose_pM)}-{row.readout}"
+        texts[key] = decimals(row.ratio, 2)
+    for first, state in states.items():
+        for protein, values in state.iterrows():
+            for run, value in values.items():
+                texts[f"pr-state-{short[run]}-{protein}-{_dose_key(first)}"] = fold(value)
+    primed = sorted(d for d in curves["first_dose_pM"].unique() if d > 0)
+    texts |= {"pr-lowest": dose(primed[0]), "pr-highest": dose(primed[-1]),
+              "pr-n-doses": count(len(primed)),
+              "pr-readouts": ", ".join(priming.PRIMING_READOUTS.values())}
     return texts
 
 

@@ -26,14 +26,20 @@ from ifnalpha.book.table_display import (
     interactive_table,
     static_table,
 )
-from ifnalpha.evidence import catalog, tables
+from ifnalpha.evidence import catalog, grades, tables
 from ifnalpha.model import comparison
 
-__all__ = ["REVIEW_TABLE_VIEWS", "ReviewTableView", "claims_table", "data_files_table",
-           "fitted_peaks_table", "fitted_restimulation_table", "review_table"]
+__all__ = ["GRADE_COLUMN", "REVIEW_TABLE_VIEWS", "ReviewTableView", "claims_table",
+           "data_files_table", "fitted_peaks_table", "fitted_restimulation_table", "review_table"]
 
 _FACTORS = {"intracellular": "Intracellular", "exogenic": "Exogenic"}
 _CORRECTION = "Our correction"
+#: Heading of the column with each row's evidence grade (``data/evidence_grades.csv``).
+GRADE_COLUMN = "Evidence grade (ours)"
+_GRADE_WIDTH = 0.9
+_GRADE_NOTE = ("The last column is the book's evidence grade of the row, judged from what the "
+               "review says about it; filter it to see, for example, the rows that rest on a "
+               "named cell line.")
 
 
 @dataclass(frozen=True)
@@ -110,6 +116,7 @@ def _review_table_frame(review: str, number: int) -> pd.DataFrame:
         shown[_CORRECTION] = shown[_CORRECTION].str.replace(r"^\w+: ", "", regex=True)
     if "Factor" in shown:
         shown["Factor"] = shown["Factor"].map(_FACTORS)
+    shown[GRADE_COLUMN] = grades.table_grades(review, number)
     return shown
 
 
@@ -127,7 +134,8 @@ def review_table(review: str, number: int) -> InteractiveTable:
     -------
     InteractiveTable
         Table id ``review-<a|b>-table-<n>``; caption "Review A, Table 1. <printed title>.
-        <source>"; corrections recorded by the book shown without their kind.
+        <source> <grade note>"; corrections recorded by the book shown without their kind; a
+        last column :data:`GRADE_COLUMN` with each row's evidence grade.
 
     Raises
     ------
@@ -141,6 +149,8 @@ def review_table(review: str, number: int) -> InteractiveTable:
     ('review-b-table-3', 'Factor')
     >>> sorted(set(table.frame["Factor"]))
     ['Exogenic', 'Intracellular']
+    >>> table.frame[GRADE_COLUMN].iloc[0]
+    'cells, no line named'
     """
     review = checks.choice("review", review, ("A", "B"))
     number = checks.integer("number", number, minimum=1)
@@ -152,8 +162,8 @@ def review_table(review: str, number: int) -> InteractiveTable:
     return interactive_table(
         _review_table_frame(review, number),
         f"review-{review.lower()}-table-{number}",
-        f"Review {review}, Table {number}. {title}. {view.source}",
-        widths=view.widths,
+        f"Review {review}, Table {number}. {title}. {view.source} {_GRADE_NOTE}",
+        widths=(*view.widths, _GRADE_WIDTH),
     )
 
 

@@ -16,6 +16,7 @@ link when verified, and links back to every page of the book that cites it.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from docutils import nodes
@@ -28,6 +29,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ifnalpha import reviews
+from ifnalpha.book import grade_badges, review_notes
 from ifnalpha.book.table_display import RAW_LATEX_MARKER
 from ifnalpha.evidence import citations
 
@@ -73,7 +75,27 @@ def _runs(numbers: tuple[int, ...]) -> list[tuple[int, int]]:
 
 
 class review_citation(nodes.inline):  # noqa: N801 (docutils node naming)
-    """Inline node holding one rendered citation of a review."""
+    """Inline node holding one rendered citation of a review (``title``: its hover text)."""
+
+
+@lru_cache(maxsize=1)
+def _descriptions() -> dict[tuple[str, int], str]:
+    """Describe every reference the registry holds, keyed by (review, number)."""
+    registry = citations.load_registry()
+    return {(str(row["review"]), int(row["number"])): describe_reference(row)
+            for row in registry.to_dict("records")}
+
+
+def hover_text(review: str, numbers: tuple[int, ...]) -> str:
+    """Return the text a citation shows on hover: one line per reference, from the registry.
+
+    Examples
+    --------
+    >>> hover_text("B", (171,)).startswith("B171: Kirkwood JM et al. Interferon alfa-2b")
+    True
+    """
+    found = reviews.review(review).id
+    return "\n".join(f"{label(found, n)}: {_descriptions()[(found, n)]}" for n in numbers)
 
 
 class citing_pages(nodes.inline):  # noqa: N801
@@ -107,7 +129,8 @@ def _make_role(review: str):
         if store is None:
             store = {}
             setattr(env, _ENV_CITES, store)
-        node = review_citation(rawtext, classes=["review-cite", f"review-{review.lower()}"])
+        node = review_citation(rawtext, classes=["review-cite", f"review-{review.lower()}"],
+                               title=hover_text(review, numbers))
         node += nodes.Text("[")
         for index, (first, last) in enumerate(_runs(numbers)):
             if index:
@@ -167,6 +190,19 @@ class CitationRegistryDirective(SphinxDirective):
             url = f"https://doi.org/{doi}"
             para += nodes.reference(doi, doi, refuri=url)
             para += nodes.Text(".")
+        pmid = _text(row.get("pmid"))
+        if pmid:
+            para += nodes.Text(" PubMed: ")
+            para += nodes.reference(pmid, pmid, refuri=f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/")
+            para += nodes.Text(".")
+        found = reviews.review(review)
+        para += nodes.Text(" Full entry: ")
+        para += nodes.reference("", "publisher's page", refuri=found.reference_url(number),
+                                classes=["publisher-reference"])
+        para += nodes.Text(", ")
+        para += nodes.reference("", "PubMed Central", refuri=found.pmc_reference_url(number),
+                                classes=["pmc-reference"])
+        para += nodes.Text(".")
         cited_for = _text(row.get("cited_for"))
         if cited_for:
             para += nodes.Text(f" Cited in the review for: {cited_for}.")
@@ -370,11 +406,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-merge-info", _merge)
     app.connect("env-get-outdated", _outdated)
     app.connect("html-page-context", _dedupe_scripts)
+    review_notes.setup(app)
+    grade_badges.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
 
 
 def _visit_skip_inline(self, node):  # pragma: no cover - trivial
-    self.body.append(self.starttag(node, "span", ""))
+    if node.get("title"):
+        self.body.append(self.starttag(node, "span", "", title=node["title"]))
+    else:
+        self.body.append(self.starttag(node, "span", ""))
 
 
 def _depart_skip_inline(self, node):  # pragma: no cover - trivial

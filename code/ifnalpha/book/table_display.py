@@ -243,6 +243,9 @@ class InteractiveTable:
         Relative column widths for the PDF (``p{...}`` columns); equal widths by default.
     page_length : int
         Rows per page in HTML.
+    search_only : tuple of str
+        Columns kept out of sight: searched in HTML but not shown, left out of the PDF (e.g.
+        names written as a reader types them). ``widths`` does not count them.
     """
 
     frame: pd.DataFrame = field(repr=False)
@@ -250,9 +253,14 @@ class InteractiveTable:
     caption: str
     widths: tuple[float, ...] | None = None
     page_length: int = 10
+    search_only: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        _check_table(self.frame, self.caption, self.widths)
+        _check_table(self.frame, self.caption, None)
+        missing = [c for c in self.search_only if c not in self.frame.columns]
+        if missing:
+            raise ValueError(f"search_only names columns not in the frame: {missing}")
+        _check_table(self.frame.drop(columns=list(self.search_only)), self.caption, self.widths)
         if not isinstance(self.table_id, str) or not _SLUG.match(self.table_id):
             raise ValueError(f"table_id must be a lowercase slug, got {self.table_id!r}")
         if not isinstance(self.page_length, int) or self.page_length < 1:
@@ -274,13 +282,20 @@ class InteractiveTable:
             column_filters="footer",
             classes="display compact",
             maxBytes=0,
+            **self._hidden_options(),
         )
 
+    def _hidden_options(self) -> dict[str, object]:
+        columns = list(self.frame.columns)
+        hidden = [columns.index(c) for c in self.search_only]
+        return {"columnDefs": [{"targets": hidden, "visible": False}]} if hidden else {}
+
     def _repr_latex_(self) -> str:
-        return _longtable(self._text_frame(), self.caption, self.widths)
+        shown = self._text_frame().drop(columns=list(self.search_only))
+        return _longtable(shown, self.caption, self.widths)
 
     def __repr__(self) -> str:
-        rows, cols = self.frame.shape
+        rows, cols = self.frame.drop(columns=list(self.search_only)).shape
         return f"{self.caption} ({rows} rows × {cols} columns)"
 
 
@@ -298,7 +313,7 @@ def interactive_table(
     caption : str
         Caption shown with the table.
     **options
-        ``widths`` and ``page_length``, see :class:`InteractiveTable`.
+        ``widths``, ``page_length`` and ``search_only``, see :class:`InteractiveTable`.
 
     Returns
     -------

@@ -27,6 +27,7 @@ from ifnalpha.model.analyses import Analysis
 __all__ = [
     "cell_state_dose_response",
     "dose_time_grid",
+    "dose_time_numbers",
     "half_max_dose",
     "irf9_isre_share",
 ]
@@ -75,23 +76,38 @@ def dose_time_grid(
     readout = checks.choice("readout", readout, [r for r in model.READOUTS if r != "ifn_pM"])
     doses = _doses("doses_pM", doses_pM, np.logspace(-1, 5, 25), 2)
     sw = model.sweep(doses, hours, perturbations=perturbations, dt_h=dt_h)
-    z = sw.readout(readout)[0]  # (n_doses, n_times)
+    data = pd.DataFrame(sw.readout(readout)[0], index=pd.Index(doses, name="dose_pM"),
+                        columns=pd.Index(sw.time_h, name="time_h"))
+    return Analysis(data, dose_time_numbers(readout, data))
+
+
+def dose_time_numbers(readout: str, data: pd.DataFrame) -> dict[str, float | str]:
+    """Key numbers of one readout over doses (rows) and times (columns, the last is the end).
+
+    Returns ``readout``, ``max_value`` with ``max_at_dose_pM`` and ``max_at_h``, ``final_min``
+    and ``final_max`` (over doses, at the end) and ``lowest_dose_reaching_half_range_pM``.
+
+    Examples
+    --------
+    >>> grid = pd.DataFrame([[1.0, 1.0], [1.0, 3.0]], index=[1.0, 10.0], columns=[0.0, 5.0])
+    >>> dose_time_numbers("ifitm1", grid)["lowest_dose_reaching_half_range_pM"]
+    10.0
+    """
+    z = data.to_numpy()
+    doses, times = data.index.to_numpy(), data.columns.to_numpy()
     i, j = np.unravel_index(np.argmax(z), z.shape)
     final = z[:, -1]
     half = final.min() + (final.max() - final.min()) / 2
     k = int(np.argmax(final >= half)) if final.max() > final.min() else 0
-    numbers: dict[str, float | str] = {
+    return {
         "readout": readout,
         "max_value": float(z.max()),
         "max_at_dose_pM": float(doses[i]),
-        "max_at_h": float(sw.time_h[j]),
+        "max_at_h": float(times[j]),
         "final_min": float(final.min()),
         "final_max": float(final.max()),
         "lowest_dose_reaching_half_range_pM": float(doses[k]),
     }
-    data = pd.DataFrame(z, index=pd.Index(doses, name="dose_pM"),
-                        columns=pd.Index(sw.time_h, name="time_h"))
-    return Analysis(data, numbers)
 
 
 def half_max_dose(doses_pM: Sequence[float], values: Sequence[float]) -> float:

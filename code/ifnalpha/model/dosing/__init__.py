@@ -46,6 +46,7 @@ Examples
 True
 """
 
+from ifnalpha.model.dosing.calibration import PUBLISHED, TOLERANCE, PublishedPK, pk_calibration
 from ifnalpha.model.dosing.exposures import (
     HOURS_PER_DAY,
     HOURS_PER_WEEK,
@@ -82,20 +83,24 @@ __all__ = [
     "PEG_HALF_LIFE_H",
     "PEG_TMAX_H",
     "PK",
+    "PUBLISHED",
     "REGIMENS",
     "THRESHOLD_OF_PEAK",
+    "TOLERANCE",
     "Constant",
     "Doses",
     "Exposure",
     "ExposureScale",
     "ExposureSummary",
     "PKModel",
+    "PublishedPK",
     "Pulses",
     "Regimen",
     "Scaled",
     "absorption_half_life_for_tmax",
     "constant",
     "doses",
+    "pk_calibration",
     "pulse",
     "pulses",
     "regimen",

@@ -1,7 +1,13 @@
-"""Pharmacokinetics: one-compartment profiles of IFN-α products, dose scaling, doses over time.
+"""Pharmacokinetics: profiles of IFN-α products (phases, absorption, lag, infusion), dose scaling.
 
 Part of :mod:`ifnalpha.model.dosing` (its face re-exports the public names; its docstring
-tabulates the products and their sources).
+tabulates the products and their sources; :mod:`~ifnalpha.model.dosing.calibration` sets the
+published numbers beside the model's).
+
+A unit dose gives a concentration that is a sum of exponentials: one per disposition phase
+(elimination, and for i.v. IFN-α2b a fast distribution phase), each convolved with first-order
+absorption for subcutaneous doses or with a constant-rate infusion for intravenous ones, after
+an optional absorption lag. Doses add up (linear kinetics).
 """
 
 from __future__ import annotations
@@ -32,19 +38,38 @@ __all__ = [
 
 LN2 = math.log(2.0)
 
+#: One piece of a unit-dose profile: ``constant + sum(coef * exp(-rate * tau))``.
+Piece = tuple[float, tuple[tuple[float, float], ...]]
+
 
 @dataclass(frozen=True)
 class PKModel:
-    """One-compartment pharmacokinetics of one product and route.
+    """Pharmacokinetics of one product and route (linear, one or two disposition phases).
 
     Attributes
     ----------
     name : str
     route : {"iv", "sc"}
     elimination_half_life_h : float
+        Half-life of the terminal (elimination) phase.
     absorption_half_life_h : float or None
-        None for an i.v. bolus.
+        First-order absorption; None for i.v.
     source : str
+    lag_h : float
+        Delay before absorption starts (s.c.; 0 by default).
+    distribution_half_life_h : float or None
+        A fast distribution phase (i.v. only).
+    distribution_share : float
+        Share of the concentration at the end of a bolus that falls with the distribution
+        phase (0 without one; below 1).
+    infusion_h : float
+        Length of an i.v. infusion (0: bolus).
+
+    Notes
+    -----
+    A dose's ``amount`` is dose / V, V the apparent volume of the elimination phase, so the
+    elimination phase extrapolates to ``amount`` at the time of a bolus; with a distribution
+    share d the concentration just after a bolus is ``amount / (1 - d)``.
     """
 
     name: str
@@ -52,6 +77,10 @@ class PKModel:
     elimination_half_life_h: float
     absorption_half_life_h: float | None
     source: str
+    lag_h: float = 0.0
+    distribution_half_life_h: float | None = None
+    distribution_share: float = 0.0
+    infusion_h: float = 0.0
 
     def __post_init__(self) -> None:
         checks.choice("route", self.route, ("iv", "sc"))
@@ -59,12 +88,21 @@ class PKModel:
         if (self.route == "sc") != (self.absorption_half_life_h is not None):
             raise ValueError("`absorption_half_life_h` must be a number for route 'sc' and None "
                              f"for 'iv', got {self.absorption_half_life_h!r}")
-        if self.absorption_half_life_h is not None:
-            a = checks.number("absorption_half_life_h", self.absorption_half_life_h,
-                              positive=True)
-            if abs(a - self.elimination_half_life_h) < 1e-9:
-                raise ValueError("`absorption_half_life_h` must differ from "
-                                 f"`elimination_half_life_h`, got {a!r} for both")
+        checks.number("lag_h", self.lag_h, minimum=0.0)
+        checks.number("infusion_h", self.infusion_h, minimum=0.0)
+        share = checks.number("distribution_share", self.distribution_share, minimum=0.0)
+        if share >= 1.0:
+            raise ValueError(f"`distribution_share` must be below 1, got {share!r}")
+        if self.route == "sc" and (self.infusion_h > 0 or self.distribution_half_life_h):
+            raise ValueError("`infusion_h` and `distribution_half_life_h` are for route 'iv', "
+                             f"got {self.infusion_h!r} and {self.distribution_half_life_h!r}")
+        if self.distribution_half_life_h is not None:
+            checks.number("distribution_half_life_h", self.distribution_half_life_h,
+                          positive=True)
+        rates = [r for r, _ in self._phases()]
+        if self.ka_per_h is not None and any(abs(self.ka_per_h - r) < 1e-9 for r in rates):
+            raise ValueError("`absorption_half_life_h` must differ from every phase half-life, "
+                             f"got {self.absorption_half_life_h!r}")
 
     @property
     def ke_per_h(self) -> float:
@@ -78,25 +116,69 @@ class PKModel:
             return None
         return LN2 / self.absorption_half_life_h
 
+    def _phases(self) -> tuple[tuple[float, float], ...]:
+        """(rate 1/h, weight) of each disposition phase; the elimination phase has weight 1."""
+        out = [(self.ke_per_h, 1.0)]
+        if self.distribution_half_life_h is not None and self.distribution_share > 0:
+            d = self.distribution_share
+            out.append((LN2 / self.distribution_half_life_h, d / (1.0 - d)))
+        return tuple(out)
+
+    def breakpoints_after_dose(self) -> tuple[float, ...]:
+        """Return the times after a dose (h) at which the unit profile changes form."""
+        if self.infusion_h > 0:
+            return (self.lag_h, self.lag_h + self.infusion_h)
+        return (self.lag_h,)
+
+    def piece(self, tau_h: float) -> Piece:
+        """Return the closed form valid around ``tau_h`` hours after a dose.
+
+        The unit profile there is ``constant + sum(coef * exp(-rate * tau))`` with ``tau`` the
+        time since the dose.
+        """
+        s = tau_h - self.lag_h
+        if s < 0:
+            return 0.0, ()
+        ka, T = self.ka_per_h, self.infusion_h
+        terms: list[tuple[float, float]] = []
+        const = 0.0
+        for rate, w in self._phases():
+            if ka is not None:
+                g = w * ka / (ka - rate)
+                terms += [(rate, g * math.exp(rate * self.lag_h)),
+                          (ka, -g * math.exp(ka * self.lag_h))]
+            elif T <= 0:
+                terms.append((rate, w * math.exp(rate * self.lag_h)))
+            elif s < T:
+                const += w / (rate * T)
+                terms.append((rate, -w / (rate * T) * math.exp(rate * self.lag_h)))
+            else:
+                terms.append((rate, w * (math.exp(rate * T) - 1.0) / (rate * T)
+                              * math.exp(rate * self.lag_h)))
+        return const, tuple(terms)
+
     def unit_profile(self, tau_h: np.ndarray) -> np.ndarray:
-        """Concentration after one dose of amount 1 into volume 1, ``tau_h`` hours after it."""
-        tau = np.asarray(tau_h, dtype=float)
-        ke = self.ke_per_h
+        """Concentration after one dose of amount 1, ``tau_h`` hours after it."""
+        tau = np.atleast_1d(np.asarray(tau_h, dtype=float))
         out = np.zeros(tau.shape)
-        pos = tau >= 0
-        if self.ka_per_h is None:
-            out[pos] = np.exp(-ke * tau[pos])
-            return out
-        ka = self.ka_per_h
-        out[pos] = ka / (ka - ke) * (np.exp(-ke * tau[pos]) - np.exp(-ka * tau[pos]))
-        return out
+        edges = (*self.breakpoints_after_dose(), math.inf)
+        for a, b in zip(edges[:-1], edges[1:], strict=True):
+            sel = (tau >= a) & (tau < b)
+            if not sel.any():
+                continue
+            const, terms = self.piece((a + min(b, a + 1.0)) / 2)
+            out[sel] = const + sum(c * np.exp(-r * tau[sel]) for r, c in terms)
+        return out.reshape(np.shape(tau_h)) if np.ndim(tau_h) else out
 
     def tmax_h(self) -> float:
-        """Time of the peak after a single dose (0 for i.v.)."""
+        """Time of the peak after a single dose (h)."""
         if self.ka_per_h is None:
-            return 0.0
+            return self.lag_h + self.infusion_h
         ka, ke = self.ka_per_h, self.ke_per_h
-        return math.log(ka / ke) / (ka - ke)
+        if len(self._phases()) == 1:
+            return self.lag_h + math.log(ka / ke) / (ka - ke)
+        t = np.linspace(self.lag_h, self.lag_h + 20 * self.elimination_half_life_h, 20001)
+        return float(t[np.argmax(self.unit_profile(t))])
 
 
 def absorption_half_life_for_tmax(tmax_h: float, elimination_half_life_h: float) -> float:
@@ -104,8 +186,8 @@ def absorption_half_life_for_tmax(tmax_h: float, elimination_half_life_h: float)
 
     Examples
     --------
-    >>> round(absorption_half_life_for_tmax(24.0, 47.0), 1)
-    7.7
+    >>> round(absorption_half_life_for_tmax(24.0, 51.0), 1)
+    7.4
     """
     ke = LN2 / elimination_half_life_h
 
@@ -116,60 +198,79 @@ def absorption_half_life_for_tmax(tmax_h: float, elimination_half_life_h: float)
     return LN2 / ka
 
 
-#: PEG-IFN-α2b elimination half-life: midpoint of the reported 43–51 h (Daud et al. 2011).
-PEG_HALF_LIFE_H = 47.0
-#: PEG-IFN-α2b median time to peak (Daud et al. 2011).
+#: PEG-IFN-α2b terminal half-life at 6 µg/kg weekly: about 51 h (Sylatron label; Daud et al.
+#: 2011 report 43–51 h).
+PEG_HALF_LIFE_H = 51.0
+#: PEG-IFN-α2b median time to peak: 24 h (Daud et al. 2011).
 PEG_TMAX_H = 24.0
+#: IFN-α2b s.c.: the one-compartment peak of Radwanski's half-lives comes 5.7 h after a dose,
+#: the observed one at 8 h; a lag of this many hours closes the gap.
+SC_LAG_H = 2.3
 
 PK: dict[str, PKModel] = {
     "ifn_alpha2b_iv": PKModel(
         "IFN-α2b i.v.", "iv", 1.7, None,
-        "Radwanski E et al. 1987 J Clin Pharmacol 27:432 (elimination half-life 1.7 h)",
+        "Radwanski et al. 1987 (distribution and elimination half-lives 0.1 h and 1.7 h after "
+        "a 30-min infusion); the 20-min infusion of the melanoma label; the distribution "
+        "share is an assumption",
+        distribution_half_life_h=0.1, distribution_share=0.5, infusion_h=20.0 / 60.0,
     ),
     "ifn_alpha2b_sc": PKModel(
         "IFN-α2b s.c.", "sc", 2.9, 5.5,
-        "Radwanski E et al. 1987 (absorption half-life 5.5 h, elimination half-life 2.9 h)",
+        "Radwanski et al. 1987 (absorption half-life 5.5 h, elimination half-life 2.9 h, peak "
+        "at 8 h: an absorption lag of 2.3 h puts the model's peak there)",
+        lag_h=SC_LAG_H,
     ),
     "peg_ifn_alpha2b_sc": PKModel(
         "PEG-IFN-α2b s.c.", "sc", PEG_HALF_LIFE_H,
-        absorption_half_life_for_tmax(PEG_TMAX_H, PEG_HALF_LIFE_H),
-        "Daud A et al. 2011 Cancer Chemother Pharmacol 67:657 (half-life 43–51 h, median Tmax "
-        "24 h; absorption half-life derived so that the one-compartment Tmax is 24 h)",
+        round(absorption_half_life_for_tmax(PEG_TMAX_H, PEG_HALF_LIFE_H), 2),
+        "Sylatron label (half-life about 51 h at 6 µg/kg weekly); Daud et al. 2011 (median "
+        "Tmax 24 h; absorption half-life derived so that the one-compartment Tmax is 24 h)",
     ),
 }
 
 
 @dataclass(frozen=True)
 class ExposureScale:
-    """Assumptions that turn a dose into a plasma concentration (all of them assumptions).
+    """What turns a dose into a plasma concentration: product facts, calibration, assumptions.
 
     Attributes
     ----------
     specific_activity_IU_per_mg : float
-        Antiviral units per mg of IFN-α2b protein (assumption: 2.6e8, the order of magnitude of
-        recombinant IFN-α2b).
+        Antiviral units per mg of IFN-α2b protein: about 2.6e8 (Intron A label).
     molar_mass_g_per_mol : float
-        IFN-α2b protein (assumption: 19 270 g/mol from its 165-residue sequence). PEG-IFN-α2b
-        doses are taken as µg of interferon protein.
+        IFN-α2b: 19 271 g/mol (Intron A label).
+    peg_molar_mass_g_per_mol : float
+        PEG-IFN-α2b, the interferon with its 12-kDa PEG: about 31 000 g/mol (Sylatron label).
+        Its doses (µg/kg) and measured concentrations (ng/mL) are masses of the conjugate.
     body_surface_m2, body_weight_kg : float
         An adult of 1.8 m² and 70 kg (assumption).
-    volume_L_per_kg_ifn, volume_L_per_kg_peg : float
-        Apparent volumes of distribution (assumption: 0.2 L/kg, about the extracellular water,
-        for IFN-α2b; 1.0 L/kg for PEG-IFN-α2b).
+    volume_L_per_kg_ifn : float
+        Apparent volume (V/F) of IFN-α2b, 0.725 L/kg: calibrated so that 5 MU/m² s.c. peaks
+        at the 45.8 IU/mL reported by Radwanski et al. 1987 (see
+        :mod:`~ifnalpha.model.dosing.calibration`); i.v. doses use the same volume (assumption:
+        complete s.c. absorption).
+    volume_L_per_kg_peg : float
+        Apparent volume (V/F) of PEG-IFN-α2b, 1.12 L/kg: calibrated so that 6 µg/kg weekly
+        peaks at 4.4 ng/mL in week 8 (Sylatron label).
     bioavailability_sc : float
-        Fraction of a s.c. dose that reaches plasma (assumption: 1).
+        Fraction of a s.c. dose that reaches plasma: 1, since the volumes above are apparent
+        volumes (V/F) fitted to s.c. data.
     peg_activity : float
-        Receptor activity of PEG-IFN-α2b per mole relative to IFN-α2b (assumption: 1; review B
-        notes that PEGylation lowers receptor binding but not antiviral or antitumour effects
-        in vitro [266]).
+        Receptor activity of a PEG-IFN-α2b molecule relative to an IFN-α2b molecule
+        (assumption: 1, like for like; review B notes that PEGylation lowers receptor binding
+        but not antiviral or antitumour effects in vitro [266], while the Sylatron label's
+        antiviral specific activity, about 0.7e8 IU per mg of protein, would make it about
+        0.27).
     """
 
     specific_activity_IU_per_mg: float = 2.6e8
-    molar_mass_g_per_mol: float = 19270.0
+    molar_mass_g_per_mol: float = 19271.0
+    peg_molar_mass_g_per_mol: float = 31000.0
     body_surface_m2: float = 1.8
     body_weight_kg: float = 70.0
-    volume_L_per_kg_ifn: float = 0.2
-    volume_L_per_kg_peg: float = 1.0
+    volume_L_per_kg_ifn: float = 0.725
+    volume_L_per_kg_peg: float = 1.12
     bioavailability_sc: float = 1.0
     peg_activity: float = 1.0
 
@@ -184,9 +285,23 @@ class ExposureScale:
         return mol / volume_L * 1e12
 
     def pM_per_ug(self, volume_L: float) -> float:
-        """Concentration (pM) of 1 µg of interferon protein dissolved in ``volume_L`` litres."""
-        mol = 1e-6 / self.molar_mass_g_per_mol
+        """Concentration (pM) of 1 µg of PEG-IFN-α2b dissolved in ``volume_L`` litres."""
+        mol = 1e-6 / self.peg_molar_mass_g_per_mol
         return mol / volume_L * 1e12
+
+    def pM_per_IU_per_mL(self) -> float:
+        """Concentration (pM) of IFN-α2b that 1 IU/mL stands for (specific activity, molar mass).
+
+        Examples
+        --------
+        >>> round(DEFAULT_SCALE.pM_per_IU_per_mL(), 3)
+        0.2
+        """
+        return 1e3 / self.specific_activity_IU_per_mg * 1e-3 / self.molar_mass_g_per_mol * 1e12
+
+    def pM_per_ng_per_mL_peg(self) -> float:
+        """Concentration (pM) of PEG-IFN-α2b that 1 ng/mL stands for (molar mass)."""
+        return 1e-6 / self.peg_molar_mass_g_per_mol * 1e12
 
 
 DEFAULT_SCALE = ExposureScale()
@@ -194,7 +309,7 @@ DEFAULT_SCALE = ExposureScale()
 
 @dataclass(frozen=True)
 class Doses(Exposure):
-    """Doses given at ``times_h`` with one-compartment pharmacokinetics.
+    """Doses given at ``times_h`` with the pharmacokinetics of one product and route.
 
     ``amounts_pM`` is each dose expressed as the concentration it would give if all of it were
     in plasma at once (dose × scale / volume; see :class:`ExposureScale`).
@@ -229,25 +344,25 @@ class Doses(Exposure):
         return out
 
     def breakpoints(self) -> tuple[float, ...]:  # noqa: D102
-        return tuple(sorted(set(self.times_h)))
+        after = self.pk.breakpoints_after_dose()
+        return tuple(sorted({t + x for t in self.times_h for x in (0.0, *after)}))
 
     def segment_function(self, a_h: float, b_h: float) -> Callable[[float], float]:
-        """Return the closed form between two doses: two exponentials over all earlier doses."""
-        ke, ka = self.pk.ke_per_h, self.pk.ka_per_h
-        coef_e = coef_a = 0.0
+        """Return the closed form between two breakpoints: exponentials over earlier doses."""
+        mid = (a_h + b_h) / 2
+        const = 0.0
+        coefs: dict[float, float] = {}
         for t_dose, amount in zip(self.times_h, self.amounts_pM, strict=True):
-            if t_dose > a_h:
+            if t_dose > mid:
                 break
-            tau = a_h - t_dose
-            if ka is None:
-                coef_e += amount * math.exp(-ke * tau)
-            else:
-                g = ka / (ka - ke)
-                coef_e += amount * g * math.exp(-ke * tau)
-                coef_a -= amount * g * math.exp(-ka * tau)
-        if ka is None:
-            return lambda t: coef_e * math.exp(-ke * (t - a_h))
-        return lambda t: coef_e * math.exp(-ke * (t - a_h)) + coef_a * math.exp(-ka * (t - a_h))
+            c0, terms = self.pk.piece(mid - t_dose)
+            const += amount * c0
+            for rate, c in terms:
+                coefs[rate] = coefs.get(rate, 0.0) + amount * c * math.exp(-rate * (a_h - t_dose))
+        items = tuple(coefs.items())
+        # the exponentials can cancel to a rounding error below zero (-2e-13 pM at an i.v.
+        # dose time with a large volume): a concentration is never negative
+        return lambda t: max(0.0, const + sum(c * math.exp(-r * (t - a_h)) for r, c in items))
 
 
 def doses(
