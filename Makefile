@@ -4,7 +4,7 @@
 #                 build, PDF, browser and Binder checks
 #   make outputs  re-execute every chapter notebook in place (new expected outputs for nbval)
 #   make live     open the book's notebooks in JupyterLab (what Binder gives a reader)
-#   make bench    benchmark the signalling model
+#   make bench    benchmark the signalling model and the explorers in the browser
 #   make clean    remove build output (keeps .venv)
 
 SHELL := /bin/bash
@@ -79,10 +79,21 @@ outputs: $(STAMP)
 live: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=. chapters
 
-bench: $(STAMP)
+# The explorers in Chromium (benchmarks/bench_explorers.py) need the built book, Chromium and
+# Lighthouse (npm, pinned in benchmarks/lighthouse, installed into _build/bench-node).
+BENCH_NODE := _build/bench-node
+$(BENCH_NODE)/.stamp: benchmarks/lighthouse/package.json benchmarks/lighthouse/package-lock.json
+	tools/install-system-packages.sh node
+	mkdir -p $(BENCH_NODE) && cp $^ $(BENCH_NODE)/
+	cd $(BENCH_NODE) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: $(STAMP) html $(BENCH_NODE)/.stamp
 	$(PY) benchmarks/bench_model.py
 	$(PY) -m pytest benchmarks/bench_reference.py -q -p no:cacheprovider --benchmark-enable \
 		--benchmark-only --benchmark-columns=min,median,max,rounds
+	tools/install-system-packages.sh browser
+	$(PY) benchmarks/bench_explorers.py
 
 freeze: $(STAMP)
 	@{ sed -n '1,2p' requirements.txt; $(PY) -m pip freeze --exclude-editable | grep -v '^ifnalpha' | sort -f; echo '-e .'; } > requirements.new

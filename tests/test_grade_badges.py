@@ -54,3 +54,42 @@ def test_grade_figure_counts_every_claim_and_table_row(review):
     assert bf.numbers["claims"] + bf.numbers["table_rows"] == int((frame["review"] == review).sum())
     assert list(bf.data.index) == list(grades.GRADES)
     assert str(bf.numbers["claims"]) in bf.caption and bf.alt_text.endswith(bf.caption)
+
+
+PART_PAGES = sorted(ROOT.glob("chapters/ibc/*.ipynb")) + sorted(
+    ROOT.glob("chapters/ifna2b/*.ipynb"))
+
+
+def _markdown(path: Path) -> str:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return "\n\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+
+
+def test_the_part_pages_glue_claims():
+    graded = grades.load()["grade"].to_dict()
+    glued = {key for path in PART_PAGES
+             for key in re.findall(r"\{glue:text\}`([^`]+)`", _markdown(path))}
+    assert len(PART_PAGES) >= 10
+    assert sum(key in graded for key in glued) >= 40
+
+
+@pytest.mark.parametrize("path", PART_PAGES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_every_glued_claim_on_a_part_i_or_ii_page_has_a_badge_of_its_grade(path):
+    graded = grades.load()["grade"].to_dict()
+    missing = grade_badges.unbadged_claims(_markdown(path), graded)
+    assert missing == [], (
+        f"{path.name}: glued claims with no badge of their grade after them in their paragraph "
+        f"(the rule of ifnalpha.book.grade_badges): {missing}")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("{glue:text}`b-e1684-os-hdi` {grade}`b-e1684-os-hdi`.", []),
+    ("{glue:text}`b-e1684-os-hdi` and {glue:text}`b-e1684-os-control-q` "
+     "{grade}`b-e1684-os-hdi`.", []),
+    ("{glue:text}`b-e1684-os-hdi`.", ["b-e1684-os-hdi"]),
+    ("{glue:text}`b-e1684-os-hdi` {grade}`b-trail-apoptosis-onset`.", ["b-e1684-os-hdi"]),
+    ("{glue:text}`b-e1684-os-hdi`.\n\n{grade}`b-e1684-os-hdi`", ["b-e1684-os-hdi"]),
+    ("{glue:text}`pt-dose` is not a claim.", []),
+])
+def test_the_badge_rule(text, expected):
+    assert grade_badges.unbadged_claims(text, grades.load()["grade"].to_dict()) == expected

@@ -72,7 +72,8 @@ def test_shipped_data_has_every_grid_point(name, shipped):
     assert len(data["numbers"]) == int(np.prod([counts[a] for a in data["numberAxes"]]))
     for values in data["curves"].values():
         assert len(values) == len(data["seriesNames"])
-        assert all(len(v) == len(data["x"]) for v in values)
+        assert all(len(explorer_data.decode_series(v, len(data["x"]))) == len(data["x"])
+                   for v in values)
 
 
 def _key(data, point, axes):
@@ -85,8 +86,16 @@ def _numbers(data, point):
 
 
 def _series(data, point, name):
-    values = data["curves"][_key(data, point, data["curveAxes"])][data["seriesNames"].index(name)]
+    packed = data["curves"][_key(data, point, data["curveAxes"])][data["seriesNames"].index(name)]
+    values = explorer_data.decode_series(packed, len(data["x"]))
     return np.array(data["x"]), np.array([np.nan if v is None else v for v in values])
+
+
+def _curve_close(shipped_values, expected) -> bool:
+    """Shipped curves keep 4 significant digits of their run's largest value (one step each)."""
+    expected = np.asarray(expected, dtype=float)
+    step = 1e-3 * float(np.max(np.abs(expected)))
+    return bool(np.allclose(shipped_values, expected, rtol=0, atol=step + 1e-9))
 
 
 def _close(shipped_value, value, rtol=2e-3, atol=1e-6):
@@ -106,7 +115,10 @@ def test_time_course_sample_matches_the_model(shipped):
             x, shipped_values = _series(data, point, series)
             keep = (x <= point["hours"]) & np.isin(x, f.index)
             expected = f[series].reindex(x[keep]).to_numpy()
-            assert np.allclose(shipped_values[keep], expected, rtol=5e-3, atol=1e-6), (
+            # (the shipped curve's step is set by the longest run's largest value)
+            longest = model.simulate(point["dose_pM"], max(data["axes"]["hours"]), pert)
+            step = 1e-3 * float(longest.frame[series].abs().max())
+            assert np.allclose(shipped_values[keep], expected, rtol=0, atol=step), (
                 point, series)
         expected = analyses.summarize_time_course(res).numbers
         got = _numbers(data, point)
@@ -121,7 +133,8 @@ def test_dose_response_sample_matches_the_model(shipped):
     pert = analyses.DEFAULT_CONDITIONS[point["condition"]]
     for i in (0, 15, 30):
         end = model.simulate(float(x[i]), point["hours"], pert, dt_h=4.0).frame["antiviral"]
-        assert _close(antiviral[i], float(end.iloc[-1]), rtol=5e-3, atol=1e-4), (x[i],)
+        step = 1e-3 * float(np.nanmax(np.abs(antiviral)))
+        assert _close(antiviral[i], float(end.iloc[-1]), rtol=0, atol=step), (x[i],)
 
 
 def test_perturbation_sample_matches_the_model(shipped):
@@ -130,7 +143,7 @@ def test_perturbation_sample_matches_the_model(shipped):
     x, tunable = _series(data, point, "perturbed:tunable_isg")
     f = model.simulate(1000.0, 72.0, {"usp18_knockdown": 0.8}, dt_h=0.1).frame
     keep = np.isin(x, f.index)
-    assert np.allclose(tunable[keep], f["tunable_isg"].reindex(x[keep]), rtol=5e-3, atol=1e-6)
+    assert _curve_close(tunable[keep], f["tunable_isg"].reindex(x[keep]))
     got = _numbers(data, point)
     wt = model.simulate(1000.0, 24.0).frame
     assert _close(got["tunable_isg_final_wild_type"], float(wt["tunable_isg"].iloc[-1]))
@@ -159,6 +172,15 @@ def test_regimen_default_numbers_match_the_static_figure(shipped):
         got = _numbers(data, {"regimen": regimen, "volume_L_per_kg_ifn": volume, "weeks": 3})
         for key in ("fraction_above_10pct", "trough_over_peak", "tunable_min_last_week"):
             assert _close(got[key], float(figure[f"{regimen}:{key}"]), rtol=2e-3)
+
+
+def test_curves_are_packed_to_four_digits_of_their_largest_value():
+    rng = np.random.default_rng(14)
+    for scale in (1e-6, 0.3, 1.0, 7.5, 250.0, 1e5):
+        values = scale * np.cumsum(rng.random(50))
+        back = np.array(explorer_data.decode_series(explorer_data.encode_series(values), 50))
+        assert np.max(np.abs(back - values)) <= 5e-4 * np.max(np.abs(values)) * (1 + 1e-9)
+    assert explorer_data.decode_series(explorer_data.encode_series(np.zeros(3)), 3) == [0.0] * 3
 
 
 def test_data_script_assigns_a_global(tmp_path):

@@ -427,3 +427,19 @@ def test_model_page_glue_keys_are_glued_on_the_page(path):
     assert "<not a literal>" not in claim_ids | keys, f"{IDS(path)}: glue keys must be literals"
     missing = sorted(used - keys)
     assert not missing, f"{IDS(path)}: used in the text but glued nowhere on the page: {missing}"
+
+
+_FIGURE_BLOCK = re.compile(r"^(`{3,}|:{3,})\{glue:figure\}.*?^\1", re.S | re.M)
+
+
+@pytest.mark.parametrize("path", ALL_PAGES, ids=IDS)
+def test_figure_captions_carry_no_bibliography_citations(path):
+    """A {cite} role inside a figure caption breaks the LaTeX build (a hyperlink in \\caption):
+    cite the source in the text next to the figure instead ({ra}/{rb} are safe)."""
+    for block in _FIGURE_BLOCK.finditer(markdown_of(path)):
+        assert "{cite" not in block.group(0), f"{IDS(path)}: {block.group(0)[:80]!r}"
+
+
+def test_the_caption_rule_catches_a_citation():
+    text = "```{glue:figure} fig-x\n:name: fig-x\n\nFrom {cite:t}`kok2020`.\n```\n"
+    assert any("{cite" in m.group(0) for m in _FIGURE_BLOCK.finditer(text))

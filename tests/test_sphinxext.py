@@ -159,3 +159,58 @@ def test_citations_show_their_reference_on_hover_and_registry_links_the_publishe
     assert "https://doi.org/10.1200/JCO.1996.14.1.7" in entry
     first = refs[refs.index('id="ref-a-1"'):]
     assert "breast-cancer-research.biomedcentral.com" in first[: first.index("</p>")]
+
+
+def _cited_numbers() -> dict[str, set[int]]:
+    """Every reference number a page of the book cites with {ra} or {rb}."""
+    import json
+    import re
+
+    from ifnalpha.evidence import citations
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in root.glob("chapters/*/*.md")]
+    texts.append((root / "intro.md").read_text(encoding="utf-8"))
+    for path in root.glob("chapters/*/*.ipynb"):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        texts += ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
+    cited: dict[str, set[int]] = {"A": set(), "B": set()}
+    for text in texts:
+        for review, body in re.findall(r"\{r([ab])\}`([^`]+)`", text):
+            cited[review.upper()].update(citations.parse(body))
+    return cited
+
+
+def test_every_cited_number_has_hover_text_from_the_registry():
+    from ifnalpha.evidence import citations
+
+    registry = citations.load_registry().set_index(["review", "number"])
+    cited = _cited_numbers()
+    assert len(cited["A"]) > 30 and len(cited["B"]) > 150
+    for review, numbers in cited.items():
+        lines = sphinxext.hover_text(review, tuple(sorted(numbers))).split("\n")
+        assert len(lines) == len(numbers)
+        for number, line in zip(sorted(numbers), lines, strict=True):
+            head, _, text = line.partition(": ")
+            assert head == f"{review}{number}" and text.strip(), line
+            row = registry.loc[(review, number)]
+            title = "" if row["title"] != row["title"] else str(row["title"])
+            if title:
+                assert title in text, line
+            if str(row["number_basis"]).lower().startswith("probable"):
+                assert "Probable match" in text, line
+
+
+def test_every_cited_number_shows_its_hover_text_in_the_html(tmp_path):
+    cited = _cited_numbers()
+    body = " ".join(f"{{r{review.lower()}}}`{n}`"
+                    for review, numbers in cited.items() for n in sorted(numbers))
+    code, warnings, out = build(tmp_path, {"page": f"# Page\n\n{body}\n", "refs": REGISTRY_PAGE})
+    assert code == 0, warnings
+    import html as html_lib
+
+    page = html_lib.unescape((out / "page.html").read_text(encoding="utf-8"))
+    for review, numbers in cited.items():
+        for number in numbers:
+            hover = sphinxext.hover_text(review, (number,))
+            assert f'title="{hover}"' in page, hover

@@ -43,9 +43,28 @@ def _ready(page, root) -> None:
     assert root.get_attribute("data-state") == "ready", root.inner_text()[:400]
 
 
+# What the chart shows: the SVG's markup, or the pixels of a canvas (the dose × time map).
+_CHART = """e => {
+  const chart = e.querySelector('.ifnalpha-explorer-chart');
+  const svg = chart.querySelector('svg'), canvas = chart.querySelector('canvas');
+  return svg ? svg.innerHTML : canvas ? canvas.toDataURL() : '';
+}"""
+
+
 def _snapshot(root) -> tuple[str, str]:
-    return (root.locator(".ifnalpha-explorer-readout").inner_text(),
-            root.locator(".ifnalpha-explorer-chart svg").inner_html())
+    return (root.locator(".ifnalpha-explorer-readout").inner_text(), root.evaluate(_CHART))
+
+
+def _chart_is_named(root) -> None:
+    """The chart has an accessible name (Vega's, from the spec's description); a canvas chart
+    is, besides, one image (``role="img"`` on its container)."""
+    chart = root.locator(".ifnalpha-explorer-chart")
+    names = chart.evaluate("c => [c, ...c.querySelectorAll('[aria-label]')].map("
+                           "x => x.getAttribute('aria-label') || '').join('|')")
+    assert "chart of the model's values" in names, names
+    if chart.locator("canvas").count():
+        assert chart.get_attribute("role") == "img"
+        assert "chart of the model's values" in (chart.get_attribute("aria-label") or "")
 
 
 def _move(page, control) -> None:
@@ -73,6 +92,7 @@ def test_every_control_redraws_the_chart_and_the_key_numbers(page_path, open_pag
         readout = root.locator(".ifnalpha-explorer-readout")
         assert readout.get_attribute("aria-live") == "polite"
         assert readout.get_attribute("role") == "status"
+        _chart_is_named(root)
         controls = root.locator("input, select").all()
         assert controls, f"{name}: no controls"
         for control in controls:
@@ -81,7 +101,7 @@ def test_every_control_redraws_the_chart_and_the_key_numbers(page_path, open_pag
             before = _snapshot(root)
             _move(page, control)
             page.wait_for_function(
-                "([e, r, s]) => e.querySelector('.ifnalpha-explorer-chart svg').innerHTML !== s",
+                f"([e, r, s]) => ({_CHART})(e) !== s",
                 arg=[root.element_handle(), *before], timeout=TIMEOUT)
             after = _snapshot(root)
             assert after[1] != before[1], f"{name}: {ident} did not redraw the chart"

@@ -27,22 +27,28 @@ import json
 import math
 import shutil
 import tempfile
+import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from ifnalpha import checks, paths
 from ifnalpha.book import live_explorers
 from ifnalpha.model import explorer_grids
 
-__all__ = ["RUNTIME_FILES", "cached_files", "data_hash", "pack", "read_file", "setup",
-           "write_files"]
+__all__ = ["RUNTIME_FILES", "cached_files", "data_hash", "decode_series", "encode_series", "pack",
+           "read_file", "setup", "write_files"]
 
 _HERE = Path(__file__).resolve().parent
 #: The runtime and its style sheet, beside this module, copied as they are.
 RUNTIME_FILES = (_HERE / "explorer_runtime.js", _HERE / "explorer_runtime.css")
 _GLOBAL = "IFNALPHA_EXPLORER_DATA"
-#: Significant digits of the shipped curves (drawn) and key numbers (printed to 3 digits).
-CURVE_DIGITS, NUMBER_DIGITS = 3, 4
+#: Significant digits of the shipped curves (of each curve's largest value: the rest are
+#: multiples of the same step) and of the key numbers (printed to 3 digits).
+CURVE_DIGITS, NUMBER_DIGITS = 4, 4
+_MIN_EXPONENT = -12
 
 
 def _round(v: Any, digits: int = NUMBER_DIGITS) -> Any:
@@ -54,6 +60,52 @@ def _round(v: Any, digits: int = NUMBER_DIGITS) -> Any:
     return float(f"{v:.{digits}g}")
 
 
+def encode_series(values: Sequence[float], digits: int = CURVE_DIGITS) -> list:
+    """Pack one curve as ``[e, d0, d1, ...]``: integer steps of ``10**e`` between values.
+
+    ``e`` gives the curve's largest absolute value `digits` significant digits; each value is
+    rounded to a multiple of ``10**e`` (an error of at most half a step, 0.05 % of that largest
+    value with 4 digits; no step is below ``1e-12``), and stored as its difference from the
+    one before, in steps: smooth curves become short integers that compress well. A curve
+    with a missing value (``None``, NaN) is kept as it is, values rounded to `digits`
+    significant digits, ``None`` where missing; :func:`decode_series` tells the two apart by
+    their length.
+
+    Examples
+    --------
+    >>> encode_series([0.0, 0.25, 0.3127, 0.3])
+    [-4, 0, 2500, 627, -127]
+    >>> encode_series([1e-300, 0.0])
+    [-12, 0, 0]
+    >>> encode_series([1.0, float("nan")])
+    [1.0, None]
+    """
+    v = np.asarray(values, dtype=float)
+    if not np.isfinite(v).all():
+        return [_round(x, digits) for x in v]
+    top = float(np.max(np.abs(v))) if v.size else 0.0
+    e = math.floor(math.log10(top)) - (digits - 1) if top > 0 else 0
+    e = max(e, _MIN_EXPONENT)  # a curve of all but zeros (1e-300) is drawn as zeros
+    q = np.rint(v * 10.0 ** -e if e < 0 else v / 10.0 ** e).astype(np.int64)
+    return [e, *np.diff(q, prepend=0).tolist()]
+
+
+def decode_series(packed: Sequence, length: int) -> list[float | None]:
+    """Unpack a curve of `length` values packed by :func:`encode_series` (as the runtime does).
+
+    Examples
+    --------
+    >>> decode_series([-4, 0, 2500, 627, -127], 4)
+    [0.0, 0.25, 0.3127, 0.3]
+    >>> decode_series([1.0, None], 2)
+    [1.0, None]
+    """
+    if len(packed) == length:
+        return [None if x is None else float(x) for x in packed]
+    e, steps = int(packed[0]), np.cumsum(np.asarray(packed[1:], dtype=np.int64))
+    return (steps / 10.0 ** -e if e < 0 else steps * 10.0 ** e).tolist()
+
+
 def _key(point: tuple, axes: dict[str, tuple], names: tuple[str, ...]) -> str:
     return ",".join(str(axes[n].index(v)) for n, v in zip(names, point, strict=True))
 
@@ -62,10 +114,10 @@ def pack(grid: explorer_grids.ExplorerGrid, live: live_explorers.LiveExplorer) -
     """Join a grid's values and an explorer's description into one JSON-ready object.
 
     Curves are keyed by the indices of their grid point on ``curveAxes`` (``"0,2,1"``); each
-    holds one list per series, aligned with the shared ``x`` (``null`` where a run has no
-    value). Numbers are keyed the same way on ``numberAxes``, one list aligned with
-    ``numberNames``. Values keep :data:`CURVE_DIGITS` and :data:`NUMBER_DIGITS` significant
-    digits.
+    holds one series after another, aligned with the shared ``x`` and packed by
+    :func:`encode_series` (:func:`decode_series` unpacks them). Numbers are keyed the same way
+    on ``numberAxes``, one list aligned with ``numberNames``, with :data:`NUMBER_DIGITS`
+    significant digits.
 
     Examples
     --------
@@ -82,8 +134,7 @@ def pack(grid: explorer_grids.ExplorerGrid, live: live_explorers.LiveExplorer) -
         point = point if isinstance(point, tuple) else (point,)
         table = part.pivot(index="x", columns="series", values="value").reindex(
             index=x, columns=series)
-        curves[_key(point, axes, grid.curve_axes)] = [
-            [_round(v, CURVE_DIGITS) for v in table[s]] for s in series]
+        curves[_key(point, axes, grid.curve_axes)] = [encode_series(table[s]) for s in series]
     names = [c for c in grid.numbers.columns if c not in grid.number_axes]
     numbers = {
         _key(tuple(row[a] for a in grid.number_axes), axes, grid.number_axes):
@@ -162,7 +213,9 @@ def cached_files(cache_root: Path | str | None = None) -> Path:
     if not folder.exists():
         root.mkdir(parents=True, exist_ok=True)
         for old in root.iterdir():
-            shutil.rmtree(old, ignore_errors=True)
+            # (another process's files being written are left alone, unless abandoned)
+            if not old.name.startswith(".partial-") or time.time() - old.stat().st_mtime > 3600:
+                shutil.rmtree(old, ignore_errors=True)
         # written aside, then renamed: a build and a test run at once never see half the files
         work = Path(tempfile.mkdtemp(dir=root, prefix=".partial-"))
         write_files(work)

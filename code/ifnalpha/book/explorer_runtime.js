@@ -128,6 +128,30 @@
     return out;
   }
 
+  // One curve packed by ifnalpha.book.explorer_data.encode_series: [e, d0, d1, ...], integer
+  // steps of 10^e between values (or, with a missing value, the n values themselves).
+  function decodeSeries(packed, n) {
+    if (packed.length === n) { return packed; }
+    var e = packed[0], out = new Array(n), q = 0;
+    var div = e < 0 ? Math.pow(10, -e) : 0, mul = e < 0 ? 0 : Math.pow(10, e);
+    for (var i = 0; i < n; i++) {
+      q += packed[i + 1];
+      out[i] = div ? q / div : q * mul;
+    }
+    return out;
+  }
+
+  var decoded = {};
+  function curvesAt(data, key) {
+    var id = data.name + "|" + key;
+    if (!decoded[id]) {
+      decoded[id] = (data.curves[key] || []).map(function (p) {
+        return decodeSeries(p, data.x.length);
+      });
+    }
+    return decoded[id];
+  }
+
   function keyOf(axes, idx) {
     return axes.map(function (a) { return idx[a]; }).join(",");
   }
@@ -140,7 +164,7 @@
     }
     var curves = [], numbers = [], lines = [];
     points(data, state).forEach(function (p) {
-      var sets = data.curves[keyOf(data.curveAxes, p.idx)] || [];
+      var sets = curvesAt(data, keyOf(data.curveAxes, p.idx));
       sets.forEach(function (values, si) {
         var name = data.seriesNames[si], extra = data.series[name] || {};
         for (var xi = 0; xi < values.length; xi++) {
@@ -206,9 +230,16 @@
     root.appendChild(readout);
     var spec = JSON.parse(JSON.stringify(data.spec));
     spec.description = data.title + ": chart of the model's values at the chosen grid point";
-    return window.vegaEmbed(chart, spec, {renderer: "svg", actions: false, mode: "vega-lite"})
+    var renderer = data.renderer || "svg";
+    return window.vegaEmbed(chart, spec, {renderer: renderer, actions: false, mode: "vega-lite"})
       .then(function (result) {
         view = result.view;
+        if (renderer === "canvas") {
+          // a canvas has no accessible tree of its own: the chart is one named image (Vega
+          // names its container after the description, as a graphics-document)
+          chart.setAttribute("role", "img");
+          chart.setAttribute("aria-label", spec.description);
+        }
         return update();
       }).then(function () {
         if (status) { status.remove(); }
