@@ -156,7 +156,7 @@ def glue_figure(name: str, figure: object, display: bool = False) -> None:
 
 
 def _is_plain_figure(figure: object) -> bool:
-    # a claim figure wraps a matplotlib figure without a PNG representation of its own
+    # an object that wraps a matplotlib figure without a PNG representation of its own
     return not hasattr(figure, "_repr_png_") and hasattr(figure, "figure")
 
 

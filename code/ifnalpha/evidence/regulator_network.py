@@ -27,6 +27,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ifnalpha import checks
 from ifnalpha.evidence import citations, diagrams, tables
 
 __all__ = ["EFFECT_OF_KIND", "TARGET_NODES", "build_diagram", "regulator_rows"]
@@ -191,17 +192,16 @@ def build_diagram(figure_id: str, title: str) -> diagrams.Diagram:
     >>> build_diagram("b-fig4", "network").summary()["edges"]
     56
     """
+    checks.choice("figure_id", figure_id, ("b-fig3", "b-fig4"))
     if figure_id == "b-fig4":
         nodes, edges = _network()
         panel = "Fig. 4"
-    elif figure_id == "b-fig3":
+    else:
         folder = diagrams.diagrams_dir()
         nodes = diagrams.records(folder / "b-fig3.nodes.csv", "nodes")
         edges = diagrams.records(folder / "b-fig3.edges.csv", "edges")
         box_nodes, box_edges = _regulator_boxes()
         nodes, edges = nodes + box_nodes, edges + box_edges
         panel = "Fig. 3"
-    else:
-        raise ValueError(f"`figure_id` must be one of 'b-fig3', 'b-fig4', got {figure_id!r}")
     node_frame, edge_frame = diagrams.validate(nodes, edges, "B")
     return diagrams.Diagram(figure_id, "B", panel, title, node_frame, edge_frame)
