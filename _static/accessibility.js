@@ -60,8 +60,9 @@
   } else {
     fix();
   }
-  // Font Awesome replaces <i> icons with <svg> (copying their titles) after the page loads, and
-  // the widget manager renders widgets later still: fix again whenever elements are added.
+  // The widget manager renders widgets, and DataTables its tables, after the page loads (the
+  // icons are web-font <i> elements, see ifnalpha.book.page_assets): fix again whenever
+  // elements are added.
   window.addEventListener("load", function () {
     fix();
     var pending = false;

@@ -24,7 +24,9 @@ def test_half_lives_and_tmax_from_the_sources():
                                           "peg_ifn_alpha2b_sc"))
     assert iv.elimination_half_life_h == 1.7 and iv.absorption_half_life_h is None
     assert (sc.absorption_half_life_h, sc.elimination_half_life_h) == (5.5, 2.9)
-    assert 43 <= peg.elimination_half_life_h <= 51
+    # the first week's half-life; it lengthens as the clearance falls (Daud 2011, Table 3)
+    assert 35 <= peg.elimination_half_life_h <= 46
+    assert 43 <= peg.elimination_half_life_at(7 * 168.0) <= 51
     assert peg.tmax_h() == pytest.approx(24.0, abs=1e-2), f"PEG Tmax {peg.tmax_h():.3f} h"
     # Radwanski's half-lives peak at 5.7 h; a 2.3-h absorption lag puts the peak at the 8 h seen
     assert sc.tmax_h() == pytest.approx(8.0, rel=0.05), f"s.c. IFN-α2b Tmax {sc.tmax_h():.2f} h"
@@ -166,3 +168,25 @@ def test_regimen_drives_the_model_piecewise():
 def test_bad_input_raises(call, needle):
     with pytest.raises((TypeError, ValueError), match=needle):
         call()
+
+
+def test_peg_falling_clearance_matches_a_numerical_solution():
+    """The weekly-stepped closed form equals an ODE solve of depot and plasma (3 weeks)."""
+    from scipy.integrate import solve_ivp
+    d = dosing.regimen("peg_induction", weeks=3)
+    pk, decline = d.pk, d.pk.clearance_decline
+    ka = pk.ka_per_h
+
+    def rhs(t, y):
+        k = pk.ke_per_h * decline.factor_at(t)
+        return [-ka * y[0], ka * y[0] - k * y[1]]
+
+    y, t0 = [0.0, 0.0], 0.0
+    for w, amount in enumerate(d.amounts_pM):
+        y[0] += amount
+        t_eval = np.linspace(w * 168.0, (w + 1) * 168.0, 8)[:-1] + 1e-6
+        sol = solve_ivp(rhs, (t0, (w + 1) * 168.0 - 1e-9), y, t_eval=t_eval, rtol=1e-10,
+                        atol=1e-12)
+        assert np.allclose(sol.y[1], d(t_eval), rtol=1e-6), w
+        y, t0 = list(sol.y[:, -1]), (w + 1) * 168.0
+        y = list(solve_ivp(rhs, (t_eval[-1], t0 - 1e-9), y, rtol=1e-10, atol=1e-12).y[:, -1])

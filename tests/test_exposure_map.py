@@ -39,6 +39,8 @@ def test_chronic_setting_is_the_thousandfold_reading():
 def test_page_texts_match_the_statements():
     t = two_faces.two_faces_texts()
     assert t["tf-ap-ec50"] == "780 pM"
-    assert t["tf-hdi-induction-peak"] == "190 pM" and t["tf-peg-induction-peak"] == "140 pM"
-    assert t["tf-n-within"] == "12" and t["tf-n-published"] == "13"
+    assert t["tf-hdi-induction-peak"] == "190 pM" and t["tf-peg-induction-peak"] == "130 pM"
+    assert t["tf-n-within"] == "18" and t["tf-n-published"] == "20"
+    assert (t["tf-accumulation-model"], t["tf-accumulation-published"]) == ("1.31", "1.7")
+    assert t["tf-accumulation-of-means"] == "1.43"
     assert not any(v in ("nan", "none") for v in t.values()) or math.isnan(0.0)

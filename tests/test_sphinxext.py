@@ -1,4 +1,5 @@
-"""The citation roles: rendering, links to the registry, and failure on unknown numbers."""
+"""The citation roles: rendering, links to the publisher and the registry, cards, and failure
+on unknown numbers."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 import pytest
 from sphinx.cmd.build import build_main
 
-from ifnalpha.book import sphinxext
+from ifnalpha.book import citation_role, sphinxext
 
 CONF = """
 extensions = ["myst_parser", "ifnalpha.book.sphinxext"]
@@ -16,7 +17,8 @@ exclude_patterns = ["_build"]
 """
 
 
-def build(tmp_path: Path, pages: dict[str, str], conf: str = CONF) -> tuple[int, str, Path]:
+def build(tmp_path: Path, pages: dict[str, str], conf: str = CONF,
+          builder: str = "html") -> tuple[int, str, Path]:
     src = tmp_path / "src"
     src.mkdir()
     (src / "conf.py").write_text(conf, encoding="utf-8")
@@ -27,7 +29,7 @@ def build(tmp_path: Path, pages: dict[str, str], conf: str = CONF) -> tuple[int,
         (src / f"{name}.md").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     warnings = tmp_path / "warnings.txt"
-    code = build_main([str(src), str(out), "-b", "html", "-W", "-n", "--keep-going", "-q",
+    code = build_main([str(src), str(out), "-b", builder, "-W", "-n", "--keep-going", "-q",
                        "-w", str(warnings)])
     return code, warnings.read_text(encoding="utf-8"), out
 
@@ -52,8 +54,12 @@ def test_known_citations_render_compactly_and_link_both_ways(tmp_path):
     code, warnings, out = build(tmp_path, {"page": page, "refs": REGISTRY_PAGE})
     assert code == 0, warnings
     html = (out / "page.html").read_text(encoding="utf-8")
+    # every number shown links to the publisher's entry; the card links the book's entry
+    article_a = "https://breast-cancer-research.biomedcentral.com/articles/10.1186/s13058-019-1140-1"
+    assert f'href="{article_a}#ref-CR21">A21</a>–<a' in html
+    assert f'href="{article_a}#ref-CR23">A23</a>]' in html
     assert 'href="refs.html#ref-a-21"' in html and 'href="refs.html#ref-a-23"' in html
-    assert ">A21</span></a>–<a" in html
+    assert 'href="refs.html#ref-a-22"' in html, "a range's middle number is in the card too"
     assert 'href="refs.html#ref-b-171"' in html
     refs = (out / "refs.html").read_text(encoding="utf-8")
     entry = refs[refs.index('id="ref-b-171"'):]
@@ -81,14 +87,19 @@ def test_unknown_bibtex_key_fails_the_build(tmp_path):
 
 
 def test_labels_and_descriptions():
-    assert sphinxext.target_id("a", 14) == "ref-a-14"
-    assert sphinxext.label("B", 171) == "B171"
-    assert "probable" in sphinxext.describe_reference(
+    assert citation_role.target_id("a", 14) == "ref-a-14"
+    assert citation_role.label("B", 171) == "B171"
+    assert "probable" in citation_role.describe_reference(
         {"title": "T", "first_author": "X", "year": 2001, "number_basis": "probable: claims"}
     ).lower()
-    assert sphinxext.describe_reference({}) == "No bibliographic record is known yet."
+    assert citation_role.describe_reference({}) == "No bibliographic record is known yet."
     with pytest.raises(ValueError, match="'C'"):
-        sphinxext.label("C", 1)
+        citation_role.label("C", 1)
+    assert citation_role.identifiers("B", 171) == {
+        "publisher's entry": ("https://biomarkerres.biomedcentral.com/articles/"
+                              "10.1186/s40364-022-00415-y#ref-CR171"),
+        "DOI": "https://doi.org/10.1200/JCO.1996.14.1.7",
+        "PubMed": "https://pubmed.ncbi.nlm.nih.gov/8558223/"}
 
 
 def test_marked_latex_outputs_reach_the_pdf_as_latex_not_math(tmp_path):
@@ -140,15 +151,42 @@ def test_duplicate_inline_scripts_are_dropped():
         ("a.js", {}), (None, body), ("b.js", {"defer": "defer"})]
 
 
-def test_citations_show_their_reference_on_hover_and_registry_links_the_publisher(tmp_path):
+def _card(html: str, link_text: str) -> str:
+    """The card of the citation whose first number shows ``link_text``."""
+    import re
+
+    anchor = re.search(rf'<a aria-describedby="([\w-]+)"[^>]*>{link_text}</a>', html)
+    assert anchor, f"no citation link {link_text} described by a card"
+    start = html.index(f'id="{anchor.group(1)}"')
+    start = html.rindex("<span", 0, start)
+    depth, index = 0, start
+    for match in re.finditer(r"<(/?)span\b", html[start:]):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            index = start + match.end()
+            break
+    return html[start:index + 1]
+
+
+def test_citations_show_their_reference_in_a_card_on_hover_and_focus(tmp_path):
     page = "# Page\n\nTrial {rb}`171` and {ra}`21–23`.\n"
     code, warnings, out = build(tmp_path, {"page": page, "refs": REGISTRY_PAGE})
     assert code == 0, warnings
     html = (out / "page.html").read_text(encoding="utf-8")
-    assert 'title="B171: Kirkwood JM et al. Interferon alfa-2b' in html
-    hover = html[html.index('title="A21:'):]
-    hover = hover[: hover.index('">')]
-    assert "A22: No bibliographic record is known yet." in hover and "A23:" in hover
+    card = _card(html, "B171")
+    assert 'role="tooltip"' in card and 'class="review-cite-card"' in card
+    assert '<span class="review-cite-text">B171: Kirkwood JM et al. Interferon alfa-2b' in card
+    assert ('>publisher\'s entry</a>' in card and ">DOI</a>" in card and ">PubMed</a>" in card
+            and ">in this book</span></a>" in card), card
+    assert 'href="https://doi.org/10.1200/JCO.1996.14.1.7"' in card
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/8558223/"' in card
+    assert 'href="refs.html#ref-b-171"' in card
+    card = _card(html, "A21")
+    assert "A22: No bibliographic record is known yet." in card and "A23:" in card
+    middle = card[card.index("A22:"):card.index("A23:")]
+    assert "#ref-CR22" in middle and "refs.html#ref-a-22" in middle and "DOI" not in middle
+    assert html.count('aria-describedby="' + card.split('id="')[1].split('"')[0]) == 2
+    assert 'title="' not in html[html.index("<p>Trial"):html.index("</p>", html.index("<p>Trial"))]
     refs = (out / "refs.html").read_text(encoding="utf-8")
     entry = refs[refs.index('id="ref-b-171"'):]
     entry = entry[: entry.index("</p>")]
@@ -188,7 +226,7 @@ def test_every_cited_number_has_hover_text_from_the_registry():
     cited = _cited_numbers()
     assert len(cited["A"]) > 30 and len(cited["B"]) > 150
     for review, numbers in cited.items():
-        lines = sphinxext.hover_text(review, tuple(sorted(numbers))).split("\n")
+        lines = citation_role.hover_text(review, tuple(sorted(numbers))).split("\n")
         assert len(lines) == len(numbers)
         for number, line in zip(sorted(numbers), lines, strict=True):
             head, _, text = line.partition(": ")
@@ -212,5 +250,23 @@ def test_every_cited_number_shows_its_hover_text_in_the_html(tmp_path):
     page = html_lib.unescape((out / "page.html").read_text(encoding="utf-8"))
     for review, numbers in cited.items():
         for number in numbers:
-            hover = sphinxext.hover_text(review, (number,))
-            assert f'title="{hover}"' in page, hover
+            hover = citation_role.hover_text(review, (number,))
+            assert f'<span class="review-cite-text">{hover}</span>' in page, hover
+
+
+def test_citation_numbers_are_publisher_links_in_latex_with_no_card(tmp_path):
+    page = "# Page\n\nTrial {rb}`171` and {ra}`21–23`.\n"
+    conf = CONF + 'latex_documents = [("index", "book.tex", "Book", "Us", "manual")]\n'
+    code, warnings, out = build(tmp_path, {"page": page, "refs": REGISTRY_PAGE}, conf, "latex")
+    assert code == 0, warnings
+    tex = (out / "book.tex").read_text(encoding="utf-8")
+    line = next(x for x in tex.splitlines() if x.startswith("Trial"))
+    assert ("{[}\\sphinxhref{https://biomarkerres.biomedcentral.com/articles/"
+            "10.1186/s40364-022-00415-y\\#ref-CR171}{B171}{]}") in line, line
+    assert "\\#ref-CR21}{A21}\\textendash{}\\sphinxhref{" in line, line
+    assert "s entry" not in tex and "Kirkwood" not in line, "no card in the PDF"
+
+
+def test_a_citation_without_a_registry_page_fails_the_build(tmp_path):
+    code, warnings, _ = build(tmp_path, {"page": "# Page\n\nSee {rb}`171`.\n"})
+    assert code != 0 and "ref-b-171" in warnings, warnings

@@ -34,6 +34,22 @@ REPR_PATTERNS = {
 }
 
 
+# The book's pages load DataTables when a table first nears the view (table_display): bring
+# the first visible table into view, then wait until no table shows itables' loading message.
+_FIRST_TABLE_INTO_VIEW = """() => {
+  const table = Array.from(document.querySelectorAll('table[id]')).find(t => t.offsetParent);
+  if (table) table.scrollIntoView();
+}"""
+_TABLES_READY = ("() => !Array.from(document.querySelectorAll('table[id]'))"
+                 ".some(t => /Loading ITables/.test(t.innerText))")
+
+
+def start_tables(page, timeout: float = 20_000) -> None:
+    """Scroll to the page's first table so that its interactive tables start; wait for them."""
+    page.evaluate(_FIRST_TABLE_INTO_VIEW)
+    page.wait_for_function(_TABLES_READY, timeout=timeout)
+
+
 def toc_entries() -> list[str]:
     entries = [TOC["root"]]
     for part in TOC.get("parts", []):

@@ -12,6 +12,7 @@ from book_site import (
     diagram_pages,
     math_pages,
     notebook_entries,
+    start_tables,
     table_pages,
     widget_pages,
 )
@@ -60,6 +61,7 @@ def _rows(container) -> list[list[str]]:
 
 def _check_search_and_sort(page, where: str) -> int:
     """Search and sort every DataTable on a loaded page; the number of tables checked."""
+    start_tables(page, TIMEOUT)
     page.wait_for_function(
         "() => document.querySelectorAll('table.dataTable').length > 0 && !Array.from("
         "document.querySelectorAll('table[id]')).some(t => /Loading ITables/.test(t.innerText))",

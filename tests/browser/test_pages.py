@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from book_site import BOOK_HTML, REPR_PATTERNS, book_pages, toc_entries
+from book_site import BOOK_HTML, REPR_PATTERNS, book_pages, start_tables, toc_entries
 
 FAILING_IMPACTS = {"serious", "critical"}
 SCHEMES = ["light", "dark"]
@@ -45,6 +45,10 @@ def inspect(open_page, axe_source, results):
     def _inspect(page_path: str) -> Inspection:
         if page_path not in _INSPECTIONS:
             page, visit = open_page(f"book/{page_path}", color_scheme="light")
+            if page.locator("table[id]").count():  # interactive tables start near the view
+                start_tables(page)
+                page.wait_for_load_state("networkidle")
+                page.evaluate("() => window.scrollTo(0, 0)")
             images = page.eval_on_selector_all(
                 "main img", "els => els.map(e => ({src: e.getAttribute('src') || '',"
                 " alt: e.getAttribute('alt'), html: e.outerHTML.slice(0, 200)}))")

@@ -3,9 +3,11 @@
 Roles
 -----
 ``{ra}`21–23``` and ``{rb}`171``` cite reference numbers of review A (1-59) and review B
-(1-268). They render compactly, e.g. "[A21–A23]" or "[B171]", and every number links to its
-entry on the page that holds the ``citation-registry`` directive. A number outside the
-review's reference list, or a malformed citation, is a build warning (an error under ``-W``).
+(1-268): see :mod:`ifnalpha.book.citation_role`. They render compactly, e.g. "[A21–A23]" or
+"[B171]"; every number links to the publisher's entry for the reference, and in the HTML a card
+(on hover and on focus) links its DOI or PubMed record when known and its entry on the page that
+holds the ``citation-registry`` directive. A number outside the review's reference list, or a
+malformed citation, is a build warning (an error under ``-W``).
 
 Directive
 ---------
@@ -16,7 +18,6 @@ link when verified, and links back to every page of the book that cites it.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from docutils import nodes
@@ -29,122 +30,19 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from ifnalpha import reviews
-from ifnalpha.book import grade_badges, review_notes
+from ifnalpha.book import citation_role, grade_badges, review_notes
+from ifnalpha.book.citation_role import cell_text, describe_reference, label, target_id
 from ifnalpha.book.table_display import RAW_LATEX_MARKER
 from ifnalpha.evidence import citations
 
 logger = logging.getLogger(__name__)
 
-_ENV_CITES = "ifnalpha_citing_pages"
+_ENV_CITES = citation_role.ENV_CITES
 _ENV_REGISTRY = "ifnalpha_registry_docs"
-
-
-def target_id(review: str, number: int) -> str:
-    """Return the anchor id of one registry entry, e.g. ``ref-a-14``.
-
-    Examples
-    --------
-    >>> target_id("B", 171)
-    'ref-b-171'
-
-    """
-    return f"ref-{reviews.review(review).id.lower()}-{number}"
-
-
-def label(review: str, number: int) -> str:
-    """Return the compact label of one reference, e.g. ``A14``.
-
-    Examples
-    --------
-    >>> label("a", 14)
-    'A14'
-
-    """
-    return f"{reviews.review(review).id}{number}"
-
-
-def _runs(numbers: tuple[int, ...]) -> list[tuple[int, int]]:
-    """Group sorted numbers into runs of consecutive integers."""
-    runs: list[tuple[int, int]] = []
-    for number in sorted(numbers):
-        if runs and number == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], number)
-        else:
-            runs.append((number, number))
-    return runs
-
-
-class review_citation(nodes.inline):  # noqa: N801 (docutils node naming)
-    """Inline node holding one rendered citation of a review (``title``: its hover text)."""
-
-
-@lru_cache(maxsize=1)
-def _descriptions() -> dict[tuple[str, int], str]:
-    """Describe every reference the registry holds, keyed by (review, number)."""
-    registry = citations.load_registry()
-    return {(str(row["review"]), int(row["number"])): describe_reference(row)
-            for row in registry.to_dict("records")}
-
-
-def hover_text(review: str, numbers: tuple[int, ...]) -> str:
-    """Return the text a citation shows on hover: one line per reference, from the registry.
-
-    Examples
-    --------
-    >>> hover_text("B", (171,)).startswith("B171: Kirkwood JM et al. Interferon alfa-2b")
-    True
-    """
-    found = reviews.review(review).id
-    return "\n".join(f"{label(found, n)}: {_descriptions()[(found, n)]}" for n in numbers)
 
 
 class citing_pages(nodes.inline):  # noqa: N801
     """Placeholder replaced, once all pages are read, by links to the pages citing a number."""
-
-
-def _xref(review: str, number: int) -> pending_xref:
-    ref = pending_xref(
-        "",
-        refdomain="std",
-        reftype="ref",
-        reftarget=target_id(review, number),
-        refexplicit=True,
-        refwarn=True,
-    )
-    ref += nodes.inline(label(review, number), label(review, number))
-    return ref
-
-
-def _make_role(review: str):
-    def role(name, rawtext, text, lineno, inliner, options=None, content=None):
-        env = inliner.document.settings.env
-        try:
-            numbers = citations.check_numbers(review, citations.parse(text))
-        except ValueError as exc:
-            msg = inliner.reporter.warning(
-                f"bad citation of review {review} {rawtext!r}: {exc}", line=lineno
-            )
-            return [inliner.problematic(rawtext, rawtext, msg)], [msg]
-        store = getattr(env, _ENV_CITES, None)
-        if store is None:
-            store = {}
-            setattr(env, _ENV_CITES, store)
-        node = review_citation(rawtext, classes=["review-cite", f"review-{review.lower()}"],
-                               title=hover_text(review, numbers))
-        node += nodes.Text("[")
-        for index, (first, last) in enumerate(_runs(numbers)):
-            if index:
-                node += nodes.Text(", ")
-            node += _xref(review, first)
-            if last > first:
-                node += nodes.Text("–" if last > first + 1 else ", ")
-                node += _xref(review, last)
-        node += nodes.Text("]")
-        for number in numbers:
-            store.setdefault((review, number), set()).add(env.docname)
-        return [node], []
-
-    return role
 
 
 class CitationRegistryDirective(SphinxDirective):
@@ -184,13 +82,13 @@ class CitationRegistryDirective(SphinxDirective):
         para += target
         para += nodes.strong(f"[{label(review, number)}] ", f"[{label(review, number)}] ")
         para += nodes.Text(describe_reference(row))
-        doi = _text(row.get("doi"))
+        doi = cell_text(row.get("doi"))
         if doi:
             para += nodes.Text(" DOI: ")
             url = f"https://doi.org/{doi}"
             para += nodes.reference(doi, doi, refuri=url)
             para += nodes.Text(".")
-        pmid = _text(row.get("pmid"))
+        pmid = cell_text(row.get("pmid"))
         if pmid:
             para += nodes.Text(" PubMed: ")
             para += nodes.reference(pmid, pmid, refuri=f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/")
@@ -203,78 +101,12 @@ class CitationRegistryDirective(SphinxDirective):
         para += nodes.reference("", "PubMed Central", refuri=found.pmc_reference_url(number),
                                 classes=["pmc-reference"])
         para += nodes.Text(".")
-        cited_for = _text(row.get("cited_for"))
+        cited_for = cell_text(row.get("cited_for"))
         if cited_for:
             para += nodes.Text(f" Cited in the review for: {cited_for}.")
         para += nodes.Text(" Cited in this book on: ")
         para += citing_pages("", review=review, number=number, refdoc=self.env.docname)
         return para
-
-
-def _text(value: Any) -> str:
-    """Return a clean string for a registry cell (empty for NaN or None)."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value != value:
-        return ""
-    return str(value).strip()
-
-
-def _year(value: Any) -> str:
-    text = _text(value)
-    return text[:-2] if text.endswith(".0") else text
-
-
-def describe_reference(row: dict[str, Any]) -> str:
-    """Describe what is known of one reference in a sentence.
-
-    Parameters
-    ----------
-    row : dict
-        One registry row (``first_author``, ``year``, ``title``, ``number_basis`` ...).
-
-    Returns
-    -------
-    str
-        For example ``"Kirkwood et al. (1996), as named in the review's text."`` or
-        ``"No bibliographic record is known yet."``.
-
-    Examples
-    --------
-    >>> describe_reference({"first_author": "Lim", "year": 2018, "title": "", "number_basis": ""})
-    'Lim et al. (2018), as named in the review text.'
-
-    """
-    author = _text(row.get("first_author"))
-    year = _year(row.get("year"))
-    title = _text(row.get("title"))
-    journal = _text(row.get("journal"))
-    basis = _text(row.get("number_basis"))
-    parts: list[str] = []
-    if title:
-        authors = [a.strip() for a in _text(row.get("authors")).split(";") if a.strip()]
-        first = _text(row.get("record_first_author")) or (authors[0] if authors else author)
-        if len(authors) > 3 or (not authors and first):
-            names = f"{first} et al."
-        else:
-            names = ", ".join(authors)
-        parts.append(f"{names.rstrip('.')}. {title}." if names else f"{title}.")
-        record_year = _year(row.get("record_year")) or year
-        source = " ".join(x for x in (journal, record_year) if x)
-        if source:
-            parts.append(f"{source}.")
-        if basis.lower().startswith("probable"):
-            parts.append(f"Probable match ({basis}).")
-        elif basis:
-            parts.append(f"Tied by: {basis}.")
-    elif author:
-        when = f" ({year})" if year else ""
-        parts.append(f"{author} et al.{when}, as named in the review text.")
-    elif year:
-        parts.append(f"A work of {year}, as dated in the review text.")
-    else:
-        parts.append("No bibliographic record is known yet.")
-    return " ".join(parts)
 
 
 class ResolveCitingPages(SphinxPostTransform):
@@ -379,26 +211,9 @@ def _dedupe_scripts(app: Sphinx, pagename: str, templatename: str, context: dict
     context["script_files"] = unique
 
 
-def _visit_skip(self, node):  # pragma: no cover - trivial
-    pass
-
-
-def _depart_skip(self, node):  # pragma: no cover - trivial
-    pass
-
-
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the roles, the directive, the nodes and the event handlers."""
-    app.add_role("ra", _make_role("A"))
-    app.add_role("rb", _make_role("B"))
-    app.add_node(
-        review_citation,
-        html=(_visit_skip_inline, _depart_skip_inline),
-        latex=(_visit_skip, _depart_skip),
-        text=(_visit_skip, _depart_skip),
-        man=(_visit_skip, _depart_skip),
-        texinfo=(_visit_skip, _depart_skip),
-    )
+    citation_role.setup(app)
     app.add_directive("citation-registry", CitationRegistryDirective)
     app.add_post_transform(ResolveCitingPages)
     app.add_post_transform(RawLatexOutputs)
@@ -409,14 +224,3 @@ def setup(app: Sphinx) -> dict[str, Any]:
     review_notes.setup(app)
     grade_badges.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
-
-
-def _visit_skip_inline(self, node):  # pragma: no cover - trivial
-    if node.get("title"):
-        self.body.append(self.starttag(node, "span", "", title=node["title"]))
-    else:
-        self.body.append(self.starttag(node, "span", ""))
-
-
-def _depart_skip_inline(self, node):  # pragma: no cover - trivial
-    self.body.append("</span>")

@@ -9,7 +9,8 @@ Where the DataTables library comes from (:func:`init_tables`, displayed once per
 * in the HTML book, from the book itself: this module is also a Sphinx extension (listed in
   ``_config.yml``) that copies itables' own ``dt_bundle.js`` and ``dt_bundle.css`` into
   ``_static/vendor/itables/`` of the built book, and the page loads them from there (found
-  through the ``data-content_root`` attribute Sphinx puts on every page). The bundle is shipped
+  through the ``data-content_root`` attribute Sphinx puts on every page) when one of its
+  tables first comes within a screen of the view. The bundle is shipped
   once, not stored in every notebook, and no page needs a network connection;
 * in JupyterLab or on Binder (no ``data-content_root``), from itables' pinned CDN address, as
   itables' own connected mode does. For an offline Jupyter session, display
@@ -68,7 +69,12 @@ def _bundle_files() -> tuple[Path, Path]:
 
 
 def _loader_html() -> str:
-    """Return a module script that loads the bundle from the book, or else from the CDN."""
+    """Return a module script that loads the bundle from the book, or else from the CDN.
+
+    On a book page the bundle (about 180 kB compressed, and as long again to start on a phone)
+    is fetched only when a table of the page comes within a screen of the view, so a reader
+    who never scrolls to a table does not pay for it; in Jupyter it is fetched at once.
+    """
     from itables import javascript
     from itables.utils import UNPKG_DT_BUNDLE_URL
 
@@ -78,17 +84,33 @@ def _loader_html() -> str:
     return f"""<script type="module">
 // DataTables for the interactive tables of this page (ifnalpha.book.table_display).
 if (!window.{key}) {{
-  // Pages of the book carry data-content_root (Sphinx): load the bundle the book ships.
+  // Pages of the book carry data-content_root (Sphinx): load the bundle the book ships,
+  // when the first table nears the view.
   const root = document.documentElement.dataset.content_root;
   const base = root === undefined ? "{cdn}" : root + "{BUNDLE_DIR}/";
-  const css = document.createElement("link");
-  css.rel = "stylesheet";
-  css.href = base + "dt_bundle.css";
-  document.head.appendChild(css);
-  window.{key} = import(base + "dt_bundle.js");
-  window.{key}.then((bundle) => {{
-    bundle.set_or_remove_dark_class();
-    window.dispatchEvent(new Event("{ready}"));
+  window.{key} = new Promise((resolve) => {{
+    const load = () => {{
+      const css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = base + "dt_bundle.css";
+      document.head.appendChild(css);
+      import(base + "dt_bundle.js").then((bundle) => {{
+        bundle.set_or_remove_dark_class();
+        resolve(bundle);
+        window.dispatchEvent(new Event("{ready}"));
+      }});
+    }};
+    const tables = document.querySelectorAll("table[id]:not(.dataTable)");
+    if (root === undefined || !tables.length || !("IntersectionObserver" in window)) {{
+      load();
+      return;
+    }}
+    const near = new IntersectionObserver((entries) => {{
+      if (!entries.some((e) => e.isIntersecting)) return;
+      near.disconnect();
+      load();
+    }}, {{rootMargin: "100% 0px"}});
+    tables.forEach((t) => near.observe(t));
   }});
 }}
 </script>"""

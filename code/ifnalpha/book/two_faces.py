@@ -24,6 +24,7 @@ from ifnalpha.book.glue import decimals, fold
 from ifnalpha.book.table_display import StaticTable, static_table
 from ifnalpha.model import dose_analyses, dosing
 from ifnalpha.model import exposure_map as em
+from ifnalpha.model.dosing import calibration
 
 __all__ = ["REGIMEN_SHORT", "exposure_map_figure", "pk_table", "reach_figure",
            "two_faces_texts"]
@@ -156,14 +157,17 @@ def pk_table() -> StaticTable:
         "Published": t["published"].map(num),
         "Model": t["model"].map(num),
         "Difference": t["relative_error"].map(lambda v: "" if v != v else f"{v:+.0%}"),
+        "Fitted": t["fitted"].map(lambda f: "fitted" if f else ""),
         "Source": t["source"].map({"radwanski1987": "Radwanski 1987",
                                    "sylatronlabel": "Sylatron label",
-                                   "daud2011": "Daud 2011"}),
+                                   "daud2011": "Daud 2011"}) + ", " + t["where"],
     })
     return static_table(frame, "Pharmacokinetics: published numbers beside the book's model "
-                        "(the model's half-lives are its parameters; peaks, times and ratios "
-                        "are simulated in the published design).",
-                        widths=(1.1, 1.4, 1.6, 0.6, 0.6, 0.6, 0.6, 0.9))
+                        "(half-lives are the model's parameters, for PEG-IFN-α2b the one in "
+                        "force in the named week; \"fitted\" marks the numbers a parameter was "
+                        "fitted to; peaks, times, exposures, clearances and ratios are "
+                        "simulated in the published design).",
+                        widths=(1.0, 1.3, 1.5, 0.6, 0.6, 0.6, 0.6, 0.5, 1.2))
 
 
 def two_faces_texts() -> dict[str, str]:
@@ -186,13 +190,22 @@ def two_faces_texts() -> dict[str, str]:
         "tf-pM-per-IU": decimals(scale.pM_per_IU_per_mL(), 2),
         "tf-pM-per-ng": _sig(scale.pM_per_ng_per_mL_peg(), 2),
         "tf-volume-ifn": decimals(scale.volume_L_per_kg_ifn, 2),
-        "tf-volume-peg": decimals(scale.volume_L_per_kg_peg, 2),
+        "tf-volume-peg": decimals(scale.volume_L_per_kg_peg, 3),
+        "tf-peg-t50-weeks": decimals(dosing.PEG_CLEARANCE_HALVING_H / dosing.HOURS_PER_WEEK, 0),
         "tf-peg-label-activity": decimals(0.7 / 2.6, 2),
         "tf-n-within": str(int((cal["relative_error"].abs() <= dosing.TOLERANCE).sum())),
         "tf-n-published": str(int(cal["published"].notna().sum())),
-        "tf-accumulation-model": decimals(float(cal.loc[cal["quantity"].str.startswith(
-            "accumulation"), "model"].iloc[0]), 2),
     }
+    rows = cal.set_index("quantity")
+    acc = rows.loc["accumulation (AUC), week 1 to week 8"]
+    late = rows.loc["terminal half-life, week 4"]
+    out.update({
+        "tf-accumulation-model": decimals(float(acc["model"]), 2),
+        "tf-accumulation-published": decimals(float(acc["published"]), 1),
+        "tf-accumulation-of-means": decimals(calibration.ACCUMULATION_OF_MEAN_AUCS, 2),
+        "tf-peg-late-half-life-model": f"{float(late['model']):.0f} h",
+        "tf-peg-late-half-life-published": f"{float(late['published']):.0f} h",
+    })
     for key in em.MAP_REGIMENS:
         short = key.replace("_", "-")
         out[f"tf-{short}-peak"] = _pM(float(traces.numbers[f"{key}:peak_pM"]), 2)

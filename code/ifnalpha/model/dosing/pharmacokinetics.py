@@ -21,12 +21,19 @@ import numpy as np
 from scipy.optimize import brentq
 
 from ifnalpha import checks
+from ifnalpha.model.dosing.declining_clearance import (
+    ClearanceDecline,
+    DeclineSegment,
+    decline_segments,
+    segments_concentration,
+)
 from ifnalpha.model.dosing.exposures import Exposure
 
 __all__ = [
     "DEFAULT_SCALE",
     "LN2",
-    "PEG_HALF_LIFE_H",
+    "PEG_CLEARANCE_HALVING_H",
+    "PEG_FIRST_WEEK_HALF_LIFE_H",
     "PEG_TMAX_H",
     "PK",
     "Doses",
@@ -64,6 +71,9 @@ class PKModel:
         phase (0 without one; below 1).
     infusion_h : float
         Length of an i.v. infusion (0: bolus).
+    clearance_decline : ClearanceDecline or None
+        Clearance that falls with time since the first dose (s.c., one phase, no lag only);
+        ``elimination_half_life_h`` is then the half-life of the first step (week).
 
     Notes
     -----
@@ -81,6 +91,7 @@ class PKModel:
     distribution_half_life_h: float | None = None
     distribution_share: float = 0.0
     infusion_h: float = 0.0
+    clearance_decline: ClearanceDecline | None = None
 
     def __post_init__(self) -> None:
         checks.choice("route", self.route, ("iv", "sc"))
@@ -99,6 +110,11 @@ class PKModel:
         if self.distribution_half_life_h is not None:
             checks.number("distribution_half_life_h", self.distribution_half_life_h,
                           positive=True)
+        if self.clearance_decline is not None and (
+                self.route != "sc" or self.lag_h or self.distribution_half_life_h
+                or self.ka_per_h is None or self.ka_per_h <= self.ke_per_h):
+            raise ValueError("`clearance_decline` is for route 'sc' with one phase, no lag and "
+                             "absorption faster than elimination")
         rates = [r for r, _ in self._phases()]
         if self.ka_per_h is not None and any(abs(self.ka_per_h - r) < 1e-9 for r in rates):
             raise ValueError("`absorption_half_life_h` must differ from every phase half-life, "
@@ -108,6 +124,12 @@ class PKModel:
     def ke_per_h(self) -> float:
         """Elimination rate constant (1/h)."""
         return LN2 / self.elimination_half_life_h
+
+    def elimination_half_life_at(self, t_since_first_h: float) -> float:
+        """Elimination half-life (h) in force ``t_since_first_h`` hours after the first dose."""
+        if self.clearance_decline is None:
+            return self.elimination_half_life_h
+        return self.elimination_half_life_h / self.clearance_decline.factor_at(t_since_first_h)
 
     @property
     def ka_per_h(self) -> float | None:
@@ -198,9 +220,16 @@ def absorption_half_life_for_tmax(tmax_h: float, elimination_half_life_h: float)
     return LN2 / ka
 
 
-#: PEG-IFN-α2b terminal half-life at 6 µg/kg weekly: about 51 h (Sylatron label; Daud et al.
-#: 2011 report 43–51 h).
-PEG_HALF_LIFE_H = 51.0
+#: PEG-IFN-α2b elimination half-life in the first week of treatment (h). Fitted, with
+#: :data:`PEG_CLEARANCE_HALVING_H` and the apparent volume, to three numbers of the melanoma
+#: study behind the Sylatron label: the mean apparent clearance (CL/F) of week 1 and of week 8,
+#: 0.0186 and 0.0152 L/h/kg (Daud et al. 2011, Table 3), and the week-8 peak, 4.4 ng/mL
+#: (Sylatron label); the time to peak, 24 h, sets the absorption half-life.
+PEG_FIRST_WEEK_HALF_LIFE_H = 38.5
+#: Time on treatment (h) at which PEG-IFN-α2b's apparent clearance has halved: the ``T50`` of
+#: the form ``CL0 / (1 + t / T50)`` of Gupta et al. 2006, fitted as above (29.7 weeks; Gupta's
+#: own estimate in chronic myeloid leukaemia is much slower, 23.8 × 28 days).
+PEG_CLEARANCE_HALVING_H = 29.7 * 168.0
 #: PEG-IFN-α2b median time to peak: 24 h (Daud et al. 2011).
 PEG_TMAX_H = 24.0
 #: IFN-α2b s.c.: the one-compartment peak of Radwanski's half-lives comes 5.7 h after a dose,
@@ -222,10 +251,15 @@ PK: dict[str, PKModel] = {
         lag_h=SC_LAG_H,
     ),
     "peg_ifn_alpha2b_sc": PKModel(
-        "PEG-IFN-α2b s.c.", "sc", PEG_HALF_LIFE_H,
-        round(absorption_half_life_for_tmax(PEG_TMAX_H, PEG_HALF_LIFE_H), 2),
-        "Sylatron label (half-life about 51 h at 6 µg/kg weekly); Daud et al. 2011 (median "
-        "Tmax 24 h; absorption half-life derived so that the one-compartment Tmax is 24 h)",
+        "PEG-IFN-α2b s.c.", "sc", PEG_FIRST_WEEK_HALF_LIFE_H,
+        round(absorption_half_life_for_tmax(PEG_TMAX_H, PEG_FIRST_WEEK_HALF_LIFE_H), 2),
+        "apparent clearance falling with time on treatment as CL0 / (1 + t / T50) (the form of "
+        "Gupta et al. 2006), fitted to the mean clearance of weeks 1 and 8 (Daud et al. 2011, "
+        "Table 3) and the week-8 peak (Sylatron label); median Tmax 24 h (Daud et al. 2011) "
+        "sets the absorption half-life",
+        clearance_decline=ClearanceDecline(
+            PEG_CLEARANCE_HALVING_H,
+            source="Gupta et al. 2006 (form); Daud et al. 2011, Table 3 (CL/F weeks 1 and 8)"),
     ),
 }
 
@@ -251,8 +285,9 @@ class ExposureScale:
         :mod:`~ifnalpha.model.dosing.calibration`); i.v. doses use the same volume (assumption:
         complete s.c. absorption).
     volume_L_per_kg_peg : float
-        Apparent volume (V/F) of PEG-IFN-α2b, 1.12 L/kg: calibrated so that 6 µg/kg weekly
-        peaks at 4.4 ng/mL in week 8 (Sylatron label).
+        Apparent volume (V/F) of PEG-IFN-α2b, 1.035 L/kg: fitted with its falling clearance
+        (see :data:`PEG_FIRST_WEEK_HALF_LIFE_H`) so that 6 µg/kg weekly peaks at 4.4 ng/mL in
+        week 8 (Sylatron label).
     bioavailability_sc : float
         Fraction of a s.c. dose that reaches plasma: 1, since the volumes above are apparent
         volumes (V/F) fitted to s.c. data.
@@ -270,7 +305,7 @@ class ExposureScale:
     body_surface_m2: float = 1.8
     body_weight_kg: float = 70.0
     volume_L_per_kg_ifn: float = 0.725
-    volume_L_per_kg_peg: float = 1.12
+    volume_L_per_kg_peg: float = 1.035
     bioavailability_sc: float = 1.0
     peg_activity: float = 1.0
 
@@ -337,19 +372,36 @@ class Doses(Exposure):
         object.__setattr__(self, "times_h", tuple(times[i] for i in order))
         object.__setattr__(self, "amounts_pM", tuple(amounts[i] for i in order))
 
+    def _segments(self) -> tuple[DeclineSegment, ...]:
+        """Stretches of constant clearance (only for a PK with a clearance decline)."""
+        pk = self.pk
+        if pk.clearance_decline is None:
+            return ()
+        return decline_segments(self.times_h, self.amounts_pM, pk.ke_per_h,
+                                float(pk.ka_per_h or 0), pk.clearance_decline)
+
     def concentration(self, t_h: np.ndarray) -> np.ndarray:  # noqa: D102
+        if self.pk.clearance_decline is not None:
+            return segments_concentration(self._segments(), float(self.pk.ka_per_h or 0), t_h)
         out = np.zeros(t_h.shape)
         for t_dose, amount in zip(self.times_h, self.amounts_pM, strict=True):
             out += amount * self.pk.unit_profile(t_h - t_dose)
         return out
 
     def breakpoints(self) -> tuple[float, ...]:  # noqa: D102
+        if self.pk.clearance_decline is not None:
+            return tuple(s.start_h for s in self._segments())
         after = self.pk.breakpoints_after_dose()
         return tuple(sorted({t + x for t in self.times_h for x in (0.0, *after)}))
 
     def segment_function(self, a_h: float, b_h: float) -> Callable[[float], float]:
         """Return the closed form between two breakpoints: exponentials over earlier doses."""
         mid = (a_h + b_h) / 2
+        if self.pk.clearance_decline is not None:
+            segs = [s for s in self._segments() if s.start_h <= mid]
+            if not segs:
+                return lambda t: 0.0
+            return segs[-1].closed_form(float(self.pk.ka_per_h or 0))
         const = 0.0
         coefs: dict[float, float] = {}
         for t_dose, amount in zip(self.times_h, self.amounts_pM, strict=True):
