@@ -124,3 +124,19 @@ def test_icon_fonts_keep_only_the_glyphs_the_book_uses(book):
     brands = TTFont(fonts / "fa-brands-400.woff2")
     assert 0xF09B in set(brands.getBestCmap()), "the repository button's GitHub icon"
     assert (fonts / "fa-solid-900.woff2").stat().st_size < 20_000
+
+
+def test_icon_fonts_regain_a_glyph_on_an_incremental_build(book, tmp_path):
+    """Sphinx does not copy the fonts again on an incremental build: the glyphs of an icon new
+    to the book come from the theme's complete font, not from the copy already cut down."""
+    import shutil
+
+    from fontTools.ttLib import TTFont
+
+    out = tmp_path / "html"
+    shutil.copytree(book, out)
+    (out / "new.html").write_text('<i class="fa-solid fa-globe-europe"></i>', encoding="utf-8")
+    page_assets.subset_icon_fonts(out)
+    kept = set(TTFont(out / page_assets.ICON_FONTS / "fa-solid-900.woff2").getBestCmap())
+    assert 0xF7A2 in kept, "the new page's globe icon is missing from the font"
+    assert 0xF002 in kept

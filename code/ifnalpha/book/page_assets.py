@@ -39,7 +39,7 @@ from typing import Any
 from docutils import nodes
 
 __all__ = ["TEMPLATES", "deferred_scripts", "icon_code_points", "needs_math", "setup",
-           "subset_icon_fonts", "without_fontawesome_js"]
+           "subset_icon_fonts", "theme_icon_fonts", "without_fontawesome_js"]
 
 #: The folder of the template that applies the rules (added to ``templates_path``).
 TEMPLATES = Path(__file__).with_name("templates")
@@ -153,12 +153,30 @@ def icon_code_points(outdir: Path | str) -> set[int]:
     return used
 
 
+def theme_icon_fonts() -> Path | None:
+    """Return the folder of the installed theme's own (complete) Font Awesome web fonts.
+
+    Examples
+    --------
+    >>> sorted(p.name for p in theme_icon_fonts().glob("fa-solid-*"))
+    ['fa-solid-900.ttf', 'fa-solid-900.woff2']
+    """
+    import pydata_sphinx_theme
+
+    folder = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+              / "static" / "vendor" / "fontawesome" / "webfonts")
+    return folder if folder.is_dir() else None
+
+
 def subset_icon_fonts(outdir: Path | str) -> dict[str, tuple[int, int]]:
     """Cut the theme's Font Awesome web fonts in a built book down to the glyphs it uses.
 
     Each ``.woff2`` and ``.ttf`` font of ``_static/vendor/fontawesome/webfonts`` is rewritten
     in place, in its own format, with the glyphs of :func:`icon_code_points` (at the same
-    code points, so the theme's CSS is unchanged).
+    code points, so the theme's CSS is unchanged). The glyphs are taken from the installed
+    theme's complete font of the same name (:func:`theme_icon_fonts`), not from the book's
+    copy: Sphinx does not copy a static file again on an incremental build, so the copy may
+    already be cut down, and an icon new to the book would otherwise be missing.
 
     Returns
     -------
@@ -172,12 +190,14 @@ def subset_icon_fonts(outdir: Path | str) -> dict[str, tuple[int, int]]:
     if not fonts or not (out / THEME_CSS).is_file():
         return {}
     code_points = icon_code_points(out)
+    originals = theme_icon_fonts()
     sizes = {}
     for font_path in fonts:
         options = subset.Options()
         options.flavor = "woff2" if font_path.suffix == ".woff2" else None
         options.layout_features = ["*"]
-        font = subset.load_font(str(font_path), options)
+        source = originals / font_path.name if originals is not None else font_path
+        font = subset.load_font(str(source if source.is_file() else font_path), options)
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=code_points)
         subsetter.subset(font)

@@ -21,7 +21,7 @@ product and route             absorption t½    elimination t½         source
 IFN-α2b i.v.                  (infusion)       0.1 h, then 1.7 h      Radwanski et al. 1987
 IFN-α2b s.c.                  5.5 h (lag)      2.9 h                  Radwanski et al. 1987
 PEG-IFN-α2b s.c.              from Tmax 24 h   38.5 h in week 1,      Daud et al. 2011; Sylatron
-                                               lengthening as the     label; Gupta et al. 2006
+                                               lengthening as the     label; Gupta et al. 2007
                                                clearance falls        (form of the fall)
 ============================  ===============  =====================  ===========================
 
@@ -29,7 +29,7 @@ Radwanski E et al. 1987, J Clin Pharmacol 27:432 (5 MIU/m²; the i.v. peak is no
 abstract, the only part the book could read). Daud A et al. 2011, Cancer Chemother Pharmacol
 67:657 (6 µg/kg weekly; median Tmax 24 h; mean apparent clearance 0.0186, 0.0152 and 0.0135
 L/h/kg in weeks 1, 8 and 12, Table 3). PEG-IFN-α2b's clearance falls as CL0 / (1 + t / T50)
-(Gupta S et al. 2006, Br J Clin Pharmacol 63:292), stepped weekly, with CL0, T50 and the volume
+(Gupta S et al. 2007, Br J Clin Pharmacol 63:292), stepped weekly, with CL0, T50 and the volume
 fitted to Daud's weeks 1 and 8 and the label's week-8 peak. The model's accumulation over eight
 weekly doses is about 1.3, below the published 1.69, a mean of each patient's ratio
 (see :mod:`~ifnalpha.model.dosing.calibration`).

@@ -9,7 +9,7 @@ both side by side. Concentrations are converted to pM with
 of IFN-α2b; ng of PEG-IFN-α2b through the conjugate's molar mass). :data:`FITTED` names the
 numbers a parameter was fitted to: the model matches those by construction.
 
-PEG-IFN-α2b's apparent clearance falls with time on treatment (Gupta et al. 2006); the model
+PEG-IFN-α2b's apparent clearance falls with time on treatment (Gupta et al. 2007); the model
 fits that fall to the study behind the Sylatron label (Daud et al. 2011, Table 3) and then
 misses two of its numbers, each explained in its ``note``: the accumulation factor (a mean of
 each patient's ratio, which one typical curve does not reach) and the half-life of the twelfth

@@ -1,7 +1,7 @@
 """Apparent clearance that falls with time on treatment, and the doses it shapes (PEG-IFN-α2b).
 
 Part of :mod:`ifnalpha.model.dosing` (its face re-exports the public names). The apparent
-clearance of PEG-IFN-α2b falls with repeated weekly dosing: Gupta et al. 2006 describe it as
+clearance of PEG-IFN-α2b falls with repeated weekly dosing: Gupta et al. 2007 describe it as
 ``CL(t) = CL0 / (1 + t / T50)``, ``t`` the time on treatment, and Daud et al. 2011 (Table 3)
 report the mean apparent clearance falling from the first week to the eighth and the twelfth.
 :class:`ClearanceDecline` holds that hyperbola, applied in steps: the clearance is set anew at

@@ -227,7 +227,7 @@ def absorption_half_life_for_tmax(tmax_h: float, elimination_half_life_h: float)
 #: (Sylatron label); the time to peak, 24 h, sets the absorption half-life.
 PEG_FIRST_WEEK_HALF_LIFE_H = 38.5
 #: Time on treatment (h) at which PEG-IFN-α2b's apparent clearance has halved: the ``T50`` of
-#: the form ``CL0 / (1 + t / T50)`` of Gupta et al. 2006, fitted as above (29.7 weeks; Gupta's
+#: the form ``CL0 / (1 + t / T50)`` of Gupta et al. 2007, fitted as above (29.7 weeks; Gupta's
 #: own estimate in chronic myeloid leukaemia is much slower, 23.8 × 28 days).
 PEG_CLEARANCE_HALVING_H = 29.7 * 168.0
 #: PEG-IFN-α2b median time to peak: 24 h (Daud et al. 2011).
@@ -254,12 +254,12 @@ PK: dict[str, PKModel] = {
         "PEG-IFN-α2b s.c.", "sc", PEG_FIRST_WEEK_HALF_LIFE_H,
         round(absorption_half_life_for_tmax(PEG_TMAX_H, PEG_FIRST_WEEK_HALF_LIFE_H), 2),
         "apparent clearance falling with time on treatment as CL0 / (1 + t / T50) (the form of "
-        "Gupta et al. 2006), fitted to the mean clearance of weeks 1 and 8 (Daud et al. 2011, "
+        "Gupta et al. 2007), fitted to the mean clearance of weeks 1 and 8 (Daud et al. 2011, "
         "Table 3) and the week-8 peak (Sylatron label); median Tmax 24 h (Daud et al. 2011) "
         "sets the absorption half-life",
         clearance_decline=ClearanceDecline(
             PEG_CLEARANCE_HALVING_H,
-            source="Gupta et al. 2006 (form); Daud et al. 2011, Table 3 (CL/F weeks 1 and 8)"),
+            source="Gupta et al. 2007 (form); Daud et al. 2011, Table 3 (CL/F weeks 1 and 8)"),
     ),
 }
 
