@@ -31,7 +31,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ifnalpha import reviews
 from ifnalpha.book import citation_role, grade_badges, review_notes
-from ifnalpha.book.citation_role import cell_text, describe_reference, label, target_id
+from ifnalpha.book.citation_role import cell_text, describe_reference, identifiers, label, target_id
 from ifnalpha.book.table_display import RAW_LATEX_MARKER
 from ifnalpha.evidence import citations
 
@@ -82,17 +82,13 @@ class CitationRegistryDirective(SphinxDirective):
         para += target
         para += nodes.strong(f"[{label(review, number)}] ", f"[{label(review, number)}] ")
         para += nodes.Text(describe_reference(row))
-        doi = cell_text(row.get("doi"))
-        if doi:
-            para += nodes.Text(" DOI: ")
-            url = f"https://doi.org/{doi}"
-            para += nodes.reference(doi, doi, refuri=url)
-            para += nodes.Text(".")
-        pmid = cell_text(row.get("pmid"))
-        if pmid:
-            para += nodes.Text(" PubMed: ")
-            para += nodes.reference(pmid, pmid, refuri=f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/")
-            para += nodes.Text(".")
+        links = identifiers(review, number)
+        for kind, column in (("DOI", "doi"), ("PubMed", "pmid")):
+            if kind in links:
+                shown = cell_text(row.get(column))
+                para += nodes.Text(f" {kind}: ")
+                para += nodes.reference(shown, shown, refuri=links[kind])
+                para += nodes.Text(".")
         found = reviews.review(review)
         para += nodes.Text(" Full entry: ")
         para += nodes.reference("", "publisher's page", refuri=found.reference_url(number),
