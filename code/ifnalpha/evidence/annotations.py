@@ -20,7 +20,6 @@ True
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from ifnalpha import reviews
 from ifnalpha.evidence import citations
+from ifnalpha.evidence.csv_rows import read_rows
 from ifnalpha.paths import data_dir
 
 __all__ = [
@@ -211,26 +211,21 @@ def read_annotations(path: Path, bib: Path | None = None) -> tuple[Annotation, .
     path = Path(path)
     keys = bib_keys(bib)
     root = data_dir().parent
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise ValueError(f"{path}: columns must be {', '.join(COLUMNS)}, "
-                             f"got {', '.join(reader.fieldnames or ())}")
-        notes: list[Annotation] = []
-        seen: dict[str, int] = {}
-        for line, row in enumerate(reader, start=2):
-            ident = row.get("annotation_id") or ""
+    notes: list[Annotation] = []
+    seen: dict[str, int] = {}
+    for line, row in read_rows(path, COLUMNS):
+        ident = row.get("annotation_id") or ""
 
-            def fail(column: str, reason: str, line=line, ident=ident, row=row) -> ValueError:
-                return ValueError(f"{path}: line {line} (annotation {ident!r}), column "
-                                  f"{column!r}: bad value {row.get(column)!r}: {reason}")
+        def fail(column: str, reason: str, line=line, ident=ident, row=row) -> ValueError:
+            return ValueError(f"{path}: line {line} (annotation {ident!r}), column "
+                              f"{column!r}: bad value {row.get(column)!r}: {reason}")
 
-            if None in row or any(value is None for value in row.values()):
-                raise fail("annotation_id", "wrong number of cells")
-            if ident in seen:
-                raise fail("annotation_id", f"repeats line {seen[ident]}")
-            seen[ident] = line
-            notes.append(_check_row(row, fail, keys, root))
+        if None in row or any(value is None for value in row.values()):
+            raise fail("annotation_id", "wrong number of cells")
+        if ident in seen:
+            raise fail("annotation_id", f"repeats line {seen[ident]}")
+        seen[ident] = line
+        notes.append(_check_row(row, fail, keys, root))
     return tuple(notes)
 
 

@@ -19,7 +19,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +27,7 @@ import pandas as pd
 
 from ifnalpha import reviews
 from ifnalpha.evidence import claims, tables
+from ifnalpha.evidence.csv_rows import read_rows
 from ifnalpha.paths import data_dir
 
 __all__ = ["FILENAME", "GRADES", "GRADE_DESCRIPTIONS", "table_item", "read_grades", "load",
@@ -99,30 +99,26 @@ def read_grades(path: Path) -> pd.DataFrame:
     """
     path = Path(path)
     expected = _expected_items()
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != _COLUMNS:
-            raise ValueError(f"{path}: columns must be {', '.join(_COLUMNS)}")
-        records, seen = [], {}
-        for line, row in enumerate(reader, start=2):
-            item = row["item"]
+    records, seen = [], {}
+    for line, row in read_rows(path, _COLUMNS):
+        item = row["item"]
 
-            def fail(column: str, reason: str, line=line, item=item, row=row) -> ValueError:
-                return ValueError(f"{path}: line {line} (item {item!r}), column {column!r}: "
-                                  f"bad value {row.get(column)!r}: {reason}")
+        def fail(column: str, reason: str, line=line, item=item, row=row) -> ValueError:
+            return ValueError(f"{path}: line {line} (item {item!r}), column {column!r}: "
+                              f"bad value {row.get(column)!r}: {reason}")
 
-            if item not in expected:
-                raise fail("item", "neither a ledger claim nor a review table row")
-            if item in seen:
-                raise fail("item", f"repeats line {seen[item]}")
-            seen[item] = line
-            if row["review"] != expected[item]:
-                raise fail("review", f"the item belongs to review {expected[item]}")
-            if row["grade"] not in GRADES:
-                raise fail("grade", f"not one of {', '.join(GRADES)}")
-            if not row["basis"].strip():
-                raise fail("basis", "empty")
-            records.append(row)
+        if item not in expected:
+            raise fail("item", "neither a ledger claim nor a review table row")
+        if item in seen:
+            raise fail("item", f"repeats line {seen[item]}")
+        seen[item] = line
+        if row["review"] != expected[item]:
+            raise fail("review", f"the item belongs to review {expected[item]}")
+        if row["grade"] not in GRADES:
+            raise fail("grade", f"not one of {', '.join(GRADES)}")
+        if not row["basis"].strip():
+            raise fail("basis", "empty")
+        records.append(row)
     missing = sorted(set(expected) - set(seen))
     if missing:
         raise ValueError(f"{path}: no grade for {', '.join(missing[:5])}"

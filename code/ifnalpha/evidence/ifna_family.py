@@ -20,7 +20,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from ifnalpha.evidence import annotations, claims
+from ifnalpha.evidence.csv_rows import read_rows
 from ifnalpha.paths import data_dir
 
 __all__ = ["FILENAME", "COLUMN_SOURCES", "GTOPDB_GENE_QUALIFIER", "GTOPDB_CLUSTER_BAND",
@@ -88,34 +88,30 @@ def read_genes(path: Path, bib: Path | None = None) -> pd.DataFrame:
     missing = sorted(set(COLUMN_SOURCES.values()) - annotations.bib_keys(bib))
     if missing:
         raise ValueError(f"{path}: sources not in references.bib: {', '.join(missing)}")
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != _COLUMNS:
-            raise ValueError(f"{path}: columns must be {', '.join(_COLUMNS)}")
-        records, seen = [], {}
-        for line, row in enumerate(reader, start=2):
-            def fail(column: str, reason: str, line=line, row=row) -> ValueError:
-                return ValueError(f"{path}: line {line} (symbol {row.get('symbol')!r}), column "
-                                  f"{column!r}: bad value {row.get(column)!r}: {reason}")
+    records, seen = [], {}
+    for line, row in read_rows(path, _COLUMNS):
+        def fail(column: str, reason: str, line=line, row=row) -> ValueError:
+            return ValueError(f"{path}: line {line} (symbol {row.get('symbol')!r}), column "
+                              f"{column!r}: bad value {row.get(column)!r}: {reason}")
 
-            match = _SYMBOL.match(row["symbol"])
-            if not match:
-                raise fail("symbol", "must read IFNA<number>, or IFNA<number>P for a pseudogene")
-            if row["symbol"] in seen:
-                raise fail("symbol", f"repeats line {seen[row['symbol']]}")
-            seen[row["symbol"]] = line
-            number, pseudogene = match.group(1), bool(match.group(2))
-            name = f"interferon alpha {number}" + (", pseudogene" if pseudogene else "")
-            if row["hgnc_name"] != name:
-                raise fail("hgnc_name", f"the symbol's approved name reads {name!r}")
-            if not _BAND.match(row["hgnc_band"]):
-                raise fail("hgnc_band", "must be a chromosomal band such as 9p21.3")
-            accession = row["gtopdb_uniprot"]
-            if pseudogene and accession:
-                raise fail("gtopdb_uniprot", "a pseudogene has no protein entry")
-            if not pseudogene and not _UNIPROT.match(accession):
-                raise fail("gtopdb_uniprot", "a gene needs a UniProt accession such as P01562")
-            records.append({**row, "pseudogene": pseudogene})
+        match = _SYMBOL.match(row["symbol"])
+        if not match:
+            raise fail("symbol", "must read IFNA<number>, or IFNA<number>P for a pseudogene")
+        if row["symbol"] in seen:
+            raise fail("symbol", f"repeats line {seen[row['symbol']]}")
+        seen[row["symbol"]] = line
+        number, pseudogene = match.group(1), bool(match.group(2))
+        name = f"interferon alpha {number}" + (", pseudogene" if pseudogene else "")
+        if row["hgnc_name"] != name:
+            raise fail("hgnc_name", f"the symbol's approved name reads {name!r}")
+        if not _BAND.match(row["hgnc_band"]):
+            raise fail("hgnc_band", "must be a chromosomal band such as 9p21.3")
+        accession = row["gtopdb_uniprot"]
+        if pseudogene and accession:
+            raise fail("gtopdb_uniprot", "a pseudogene has no protein entry")
+        if not pseudogene and not _UNIPROT.match(accession):
+            raise fail("gtopdb_uniprot", "a gene needs a UniProt accession such as P01562")
+        records.append({**row, "pseudogene": pseudogene})
     if not records:
         raise ValueError(f"{path}: no genes")
     return pd.DataFrame.from_records(records).set_index("symbol")

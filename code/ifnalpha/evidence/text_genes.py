@@ -23,7 +23,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from ifnalpha import reviews
+from ifnalpha.evidence.csv_rows import read_rows
 from ifnalpha.evidence.tables import is_gene_symbol
 from ifnalpha.paths import data_dir
 
@@ -126,22 +126,17 @@ def load_file(path: str | Path) -> pd.DataFrame:
         location, printed) place repeats; the message names the file, line and column.
     """
     path = Path(path)
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        if tuple(reader.fieldnames or ()) != COLUMNS:
-            raise ValueError(f"{path.name}: header must be {','.join(COLUMNS)}, "
-                             f"got {','.join(reader.fieldnames or ())}")
-        records, seen = [], {}
-        for line, row in enumerate(reader, start=2):
-            if None in row or any(v is None for v in row.values()):
-                raise ValueError(f"{path.name}, line {line}: expected {len(COLUMNS)} cells")
-            symbols = _check_row(path, line, row)
-            place = (row["review"], row["section"], row["location"], row["printed"])
-            if place in seen:
-                raise _bad(path, line, "printed", row["printed"],
-                           f"repeats line {seen[place]} at the same place")
-            seen[place] = line
-            records.append({**row, "symbols": symbols, "line": line})
+    records, seen = [], {}
+    for line, row in read_rows(path, COLUMNS):
+        if None in row or any(v is None for v in row.values()):
+            raise ValueError(f"{path.name}, line {line}: expected {len(COLUMNS)} cells")
+        symbols = _check_row(path, line, row)
+        place = (row["review"], row["section"], row["location"], row["printed"])
+        if place in seen:
+            raise _bad(path, line, "printed", row["printed"],
+                       f"repeats line {seen[place]} at the same place")
+        seen[place] = line
+        records.append({**row, "symbols": symbols, "line": line})
     return pd.DataFrame(records, columns=[*COLUMNS, "line"])
 
 
